@@ -1,0 +1,141 @@
+/**
+ * The library API: one object that runs the pipeline stages over a Store.
+ * The CLI, the HTTP server and the workers are thin shells over this.
+ *
+ *   read (ingest) -> clean -> metadata -> id -> store -> cluster/provenance -> extract
+ *   brief: store -> crosscheck -> brief JSON -> Markdown / HTML
+ */
+import { cleanDoc, type CleanContext } from './clean/index.js';
+import { isItemError, readInputs, type ReadOptions } from './ingest/index.js';
+import { detectMetadata } from './ingest/metadata.js';
+import { openStore, type Store } from './store/index.js';
+import type { Article, BriefDocument, ItemError, RawDoc } from './types.js';
+import { articleId } from './util/hash.js';
+import { assignStories } from './cluster/index.js';
+import { buildBrief } from './brief/index.js';
+
+export interface ItemEvent {
+  kind: 'stored' | 'duplicate' | 'error';
+  origin: string;
+  id?: string;
+  error?: ItemError;
+}
+
+export interface IngestReport {
+  stored: number;
+  duplicates: number;
+  failed: ItemError[];
+  /** Ids of every article read successfully (stored now or before), in processing order. */
+  articleIds: string[];
+  /** Story ids touched by this batch. */
+  storyIds: string[];
+}
+
+export interface IngestOptions extends ReadOptions {
+  /** Called once per item, as it is processed. */
+  onItem?: (ev: ItemEvent) => void;
+  /** Called when an item has been read (before processing), for progress bars. */
+  onRead?: (origin: string) => void;
+  /** Items processed per sorted batch (publication order within a batch). */
+  batchSize?: number;
+}
+
+/** Pure: RawDoc -> Article (clean, metadata, id). Never throws: failures become ItemErrors. */
+export function buildArticle(raw: RawDoc, ctx: CleanContext = {}, now = new Date()): Article | ItemError {
+  try {
+    const clean = cleanDoc(raw, ctx);
+    if (!clean.text.trim()) {
+      return { origin: raw.origin, code: 'no-article-text', error: `${raw.origin}: no article text found after cleaning; check that the file holds an article` };
+    }
+    const metadata = detectMetadata(raw, clean);
+    return {
+      id: articleId(clean.text),
+      origin: raw.origin,
+      format: raw.format,
+      metadata,
+      paragraphs: clean.paragraphs,
+      text: clean.text,
+      removed: clean.removed,
+      ingestedAt: now.toISOString(),
+    };
+  } catch (e) {
+    return { origin: raw.origin, code: 'internal', error: `${raw.origin}: failed to process (${(e as Error).message}); please report this input` };
+  }
+}
+
+/** Publication-order key: published time when known, else ingest order. */
+function byPublication(a: { art: Article; n: number }, b: { art: Article; n: number }): number {
+  const pa = a.art.metadata.published ? Date.parse(a.art.metadata.published) : NaN;
+  const pb = b.art.metadata.published ? Date.parse(b.art.metadata.published) : NaN;
+  if (!Number.isNaN(pa) && !Number.isNaN(pb) && pa !== pb) return pa - pb;
+  return a.n - b.n;
+}
+
+export class Crosscheck {
+  private constructor(readonly store: Store) {}
+
+  static async open(db?: string): Promise<Crosscheck> {
+    return new Crosscheck(await openStore(db));
+  }
+
+  static withStore(store: Store): Crosscheck {
+    return new Crosscheck(store);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  /** Reads paths (files, folders, '-', URLs) and ingests every article found. */
+  async ingest(paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
+    return this.ingestItems(readInputs(paths, opts), opts);
+  }
+
+  /** Ingests already-read items (HTTP API, workers, tests). */
+  async ingestItems(items: AsyncIterable<RawDoc | ItemError> | Iterable<RawDoc | ItemError>, opts: IngestOptions = {}): Promise<IngestReport> {
+    const report: IngestReport = { stored: 0, duplicates: 0, failed: [], articleIds: [], storyIds: [] };
+    const batchSize = opts.batchSize ?? 500;
+    let batch: { art: Article; n: number }[] = [];
+    let n = 0;
+    const touched = new Set<string>();
+    const flush = async () => {
+      batch.sort(byPublication);
+      const fresh: Article[] = [];
+      for (const { art } of batch) {
+        const res = await this.store.putArticle(art);
+        art.seq = res.seq;
+        report.articleIds.push(art.id);
+        if (res.stored) {
+          report.stored++;
+          fresh.push(art);
+          opts.onItem?.({ kind: 'stored', origin: art.origin, id: art.id });
+        } else {
+          report.duplicates++;
+          opts.onItem?.({ kind: 'duplicate', origin: art.origin, id: art.id });
+        }
+      }
+      if (fresh.length) for (const s of await assignStories(this.store, fresh)) touched.add(s);
+      batch = [];
+    };
+    for await (const item of items) {
+      opts.onRead?.(item.origin);
+      const built = isItemError(item) ? item : buildArticle(item);
+      if (isItemError(built)) {
+        report.failed.push(built);
+        await this.store.putError({ ...built, at: new Date().toISOString() });
+        opts.onItem?.({ kind: 'error', origin: built.origin, error: built });
+        continue;
+      }
+      batch.push({ art: built, n: n++ });
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    report.storyIds = [...touched];
+    return report;
+  }
+
+  /** Builds the brief document for the given stories (default: the stories of these articles, or all). */
+  async brief(opts: { articleIds?: string[]; storyIds?: string[] } = {}): Promise<BriefDocument> {
+    return buildBrief(this.store, opts);
+  }
+}
