@@ -16,7 +16,7 @@ export async function openStore(spec?: string): Promise<Store> {
   let store: Store;
   if (/^postgres(ql)?:\/\//i.test(s)) {
     const { PostgresStore } = await import('./postgres.js');
-    store = new PostgresStore(s) as unknown as Store;
+    store = new PostgresStore(s);
   } else {
     store = new SqliteStore(s);
   }
