@@ -1,0 +1,68 @@
+/**
+ * Cross-article boilerplate: lines that recur in several different articles of one outlet
+ * (sign-off appeals, standard disclaimers, widget labels) are page furniture, not article text.
+ */
+import type { RawDoc } from '../types.js';
+import { sha256hex } from '../util/hash.js';
+import type { CleanContext } from './index.js';
+import { lineKey } from './lines.js';
+
+/** Longest line (in characters) that is counted: long paragraphs recur only in copies of one story. */
+const MAX_LINE = 400;
+
+export class OutletBoilerplate {
+  private readonly counts = new Map<string, Map<string, number>>();
+  /** Articles already observed (content hash), so a duplicate does not count twice. */
+  private readonly seen = new Set<string>();
+
+  /** @param threshold number of distinct articles of an outlet a line must appear in to be boilerplate. */
+  constructor(readonly threshold = 3) {}
+
+  /** Records the distinct lines of one article of `outlet`. Returns false for an article already seen. */
+  observe(outlet: string, lines: Iterable<string>): boolean {
+    const keys = new Set<string>();
+    for (const l of lines) {
+      if (l.length > MAX_LINE) continue;
+      const k = lineKey(l);
+      if (k) keys.add(k);
+    }
+    const doc = sha256hex(outlet + '\n' + [...keys].sort().join('\n'));
+    if (this.seen.has(doc)) return false;
+    this.seen.add(doc);
+    let m = this.counts.get(outlet);
+    if (!m) this.counts.set(outlet, (m = new Map()));
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    return true;
+  }
+
+  /** The clean context for an article of `outlet` (empty when the outlet is unknown). */
+  contextFor(outlet: string | undefined): CleanContext {
+    const m = outlet ? this.counts.get(outlet) : undefined;
+    return m ? { outletLineCounts: m, boilerplateMinCount: this.threshold } : {};
+  }
+
+  /** Convenience for the pipeline: context for a raw doc, by its outlet (given, or URL host). */
+  contextForDoc(raw: RawDoc): CleanContext {
+    return this.contextFor(outletOf(raw));
+  }
+
+  /** Convenience for the pipeline: observe a raw doc's lines under its outlet (no-op when unknown). */
+  observeDoc(raw: RawDoc): void {
+    const outlet = outletOf(raw);
+    if (!outlet) return;
+    const text = raw.body.kind === 'text' ? raw.body.text : raw.body.html.replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>/gi, ' ').replace(/<\/?(?:p|div|li|h\d|br|tr|section|article|header|footer|aside|nav)\b[^>]*>/gi, '\n').replace(/<[^>]+>/g, ' ');
+    this.observe(outlet, text.split(/\r?\n/));
+  }
+}
+
+/** Outlet key of a raw doc: the given outlet name, else the host of its URL (without www.). */
+export function outletOf(raw: RawDoc): string | undefined {
+  if (raw.given.outlet) return raw.given.outlet.trim().toLowerCase();
+  const url = raw.given.url ?? (/^https?:\/\//.test(raw.origin) ? raw.origin : undefined);
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The block classifier: decides for every line/block of a scraped article whether it is a
+ * paragraph, a heading, the title, or a removed piece (with reason, input line and rule).
+ *
+ * Used for plain text (one block per non-blank line) and for HTML (one block per extracted DOM
+ * block), so the same text rules apply to both. Hand-written: the decisions depend on the
+ * neighbours of a line and on the article's own vocabulary, which no library models.
+ */
+import * as chrono from 'chrono-node';
+import type { CleanDoc, Paragraph, RemovalReason, RemovedPiece } from '../types.js';
+import { countWords, matchLineRule } from './patterns.js';
+
+export interface Block {
+  text: string;
+  /** 1-based input line (plain text). */
+  line?: number;
+  /** HTML tag the block came from (h1..h6, p, li, ...), when known. */
+  tag?: string;
+}
+
+export interface ClassifyOptions {
+  /** Title already known (HTML <h1>/og:title); repeated copies of it are removed. */
+  title?: string;
+  /** Lines seen in other articles of the same outlet: normalised line -> number of articles. */
+  outletLineCounts?: Map<string, number>;
+  /** How many other articles of the outlet must contain a line for it to be boilerplate (default 3). */
+  boilerplateMinCount?: number;
+  /** Whether the first headline-shaped block may become the title (default true). */
+  detectTitle?: boolean;
+}
+
+type Decision =
+  | { kind: 'paragraph' | 'heading' | 'title' }
+  | { kind: 'removed'; reason: RemovalReason; rule: string };
+
+interface Item extends Block {
+  words: number;
+  d?: Decision;
+}
+
+/** Key used to compare lines across articles and against the title. */
+export function lineKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
+}
+
+const END_PUNCT = /[.!?…]["”’»)\]]*$/;
+/** Headline shape: short, no sentence-final punctuation (a heading may end in "?" or ":"). */
+function headlineShaped(text: string, words: number): boolean {
+  if (words < 1 || words > 25) return false;
+  if (/[.!…,;]["”’»)\]]*$/.test(text)) return false;
+  if (/\p{Ll}{2}[.!?]["”’]?\s+\p{Lu}/u.test(text)) return false; // several sentences
+  return true;
+}
+
+const STOP = new Set(
+  'a an the and or but of in on at to for from by with as is are was were be been has have had it its this that these those than then into over after before about not no new says said will would can could may might more most up out off his her their our your who what when where why how which while amid against between during under'.split(' '),
+);
+
+/** Crude stem so "warns"/"warned", "talks"/"talk" match: case-folded 5-letter prefix. */
+function stem(w: string): string {
+  const l = w.toLowerCase().replace(/['’]s$/, '');
+  return l.length > 5 ? l.slice(0, 5) : l;
+}
+
+function contentWords(s: string): string[] {
+  return (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).filter((w) => !STOP.has(w.toLowerCase()));
+}
+
+/** Share of capitalised words among the line's content words (1 = Title Case). */
+function titleCaseRatio(s: string): number {
+  const ws = contentWords(s).filter((w) => /^\p{L}/u.test(w));
+  if (!ws.length) return 0;
+  return ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length;
+}
+
+/** Headline verbs in the present tense ("X says", "Y warns"): typical of story headlines, rare in section headings. */
+const HEADLINE_VERB = /\b(?:says|say|warns|vows|urges|slams|eyes|ties|hits|calls|claims|plans|seeks|rejects|backs|denies|admits|accuses|blames|launches|unveils|announces|reveals|confirms|orders|signs|bans|threatens|pledges|insists|agrees|defends|wins|loses|sues|faces|halts|cuts|raises|kills|dies|arrests|strikes|targets|demands|hails|mulls|weighs|rules|opens|shuts|ends|lifts|sets|moves|takes|gets|reports|tells)\b/i;
+
+const PLACEHOLDER_DATE = /^(?:(?:published|updated|last updated|posted|first published|modified|date)(?: on| at)?\s*[:|-]?\s*)/i;
+
+/** A line that is only a date (and maybe a time), like "Friday, January 23, 2026" or "Updated: 5 March 2025 10:42 GMT". */
+export function isDateLine(text: string, words: number): boolean {
+  if (words > 12 || END_PUNCT.test(text) && !/\b(?:a\.m|p\.m)\.$/i.test(text)) return false;
+  const t = text.replace(PLACEHOLDER_DATE, '').trim();
+  if (!/\d/.test(t)) return false;
+  const res = chrono.parse(t);
+  if (!res.length) return false;
+  const covered = res.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
+  const rest = t.replace(/\s+/g, '').length;
+  // allow time-zone names and separators left over
+  return covered / rest >= 0.6 && /(?:\b\d{4}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d{1,2}[/.-]\d{1,2})/i.test(t);
+}
+
+/** Reasons for which a short run of text between two such lines is part of the same widget. */
+const WIDGET_REASONS = new Set<RemovalReason>(['subscription', 'comments', 'related-link', 'share-prompt', 'ad', 'cookie-banner', 'navigation']);
+const END_MARKERS = new Set<RemovalReason>(['credits', 'disclaimer', 'copyright', 'tags', 'comments']);
+
+/** Citation markers like "[8]", "[8][9]", "[citation needed]". */
+const CITATION = /\s*((?:\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z]|citation needed|note \d+|nb \d+)\])+)/gi;
+
+export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): CleanDoc {
+  const items: Item[] = [];
+  const removed: RemovedPiece[] = [];
+  for (const b of blocks) {
+    const text = b.text.replace(/[\u00a0\u2007\u202f\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+    if (!text) continue; // blank lines carry no text
+    items.push({ ...b, text, words: countWords(text) });
+  }
+  const remove = (it: Item, reason: RemovalReason, rule: string) => {
+    it.d = { kind: 'removed', reason, rule };
+  };
+  const minCount = opts.boilerplateMinCount ?? 3;
+
+  // 1. line rules: empty, phrase patterns, outlet boilerplate, date lines
+  for (const it of items) {
+    if (!/[\p{L}\p{N}]/u.test(it.text)) { remove(it, 'empty', 'no letters or digits'); continue; }
+    const r = matchLineRule(it.text, it.words);
+    if (r) { remove(it, r.reason, r.rule); continue; }
+    if (isDateLine(it.text, it.words)) { remove(it, 'date-line', 'standalone date line'); continue; }
+    const seen = opts.outletLineCounts?.get(lineKey(it.text));
+    if (seen !== undefined && seen >= minCount) { remove(it, 'outlet-boilerplate', `line seen in ${seen} other articles of this outlet`); continue; }
+  }
+
+  // 2. title: known one, else the first headline-shaped block before any paragraph
+  let title = opts.title?.trim() || undefined;
+  const kept = () => items.filter((it) => !it.d || it.d.kind !== 'removed');
+  if (!title && opts.detectTitle !== false) {
+    const first = kept()[0];
+    if (first && headlineShaped(first.text, first.words) && first.words >= 3 && (!first.tag || /^h[1-3]$/.test(first.tag))) {
+      first.d = { kind: 'title' };
+      title = first.text;
+    }
+  } else if (title) {
+    // an <h1> (or first block) equal to the known title is the title, not body text
+    for (const it of items) if (!it.d && lineKey(it.text) === lineKey(title)) { it.d = { kind: 'title' }; break; }
+  }
+  if (title) {
+    const tk = lineKey(title);
+    let seenTitle = false;
+    for (const it of items) {
+      if (it.d?.kind === 'title') { seenTitle = true; continue; }
+      if (it.d) continue;
+      const k = lineKey(it.text);
+      if (k === tk || (it.words >= 4 && /(?:\.\.\.|…)$/.test(it.text) && tk.startsWith(k))) {
+        remove(it, 'repeated-title', seenTitle ? 'repeats the article title' : 'copy of the article title');
+      }
+    }
+  }
+
+  // 3. headline-shaped lines inside the body: section heading or another story's headline (teaser)
+  const body = items.filter((it) => !it.d && !headlineShaped(it.text, it.words));
+  const docStems = new Map<string, number>();
+  for (const it of body) for (const w of contentWords(it.text)) docStems.set(stem(w), (docStems.get(stem(w)) ?? 0) + 1);
+  if (title) for (const w of contentWords(title)) docStems.set(stem(w), (docStems.get(stem(w)) ?? 0) + 1);
+  const heads = items.filter((it) => !it.d && headlineShaped(it.text, it.words));
+  const titleCaseHeads = heads.filter((h) => titleCaseRatio(h.text) >= 0.75).length;
+  for (const it of heads) {
+    const idx = items.indexOf(it);
+    const next = items.slice(idx + 1).find((x) => !x.d || x.d.kind !== 'removed');
+    const nextIsText = !!next && !headlineShaped(next.text, next.words);
+    const ws = contentWords(it.text);
+    const known = ws.filter((w) => docStems.has(stem(w))).length;
+    const overlap = ws.length ? known / ws.length : 1;
+    const novelNames = ws.slice(1).filter((w) => /^\p{Lu}/u.test(w) && !docStems.has(stem(w))).length;
+    const tc = titleCaseRatio(it.text);
+    const evidence: string[] = [];
+    if (tc < 0.6) evidence.push('sentence-case headline');
+    if (it.words >= 12) evidence.push(`${it.words} words, long for a section heading`);
+    if (HEADLINE_VERB.test(it.text)) evidence.push('headline verb');
+    if (overlap < 0.5 || novelNames >= 2) evidence.push(`off-topic (${Math.round(overlap * 100)}% of its words in the article, ${novelNames} new names)`);
+    if (tc < 0.6 && titleCaseHeads >= 2) evidence.push('unlike the article\'s Title Case headings');
+    if (!nextIsText) evidence.push('no text follows it');
+    if (/\s[|–—-]\s[A-Z][\w .]{1,30}$/.test(it.text) && !/:/.test(it.text)) evidence.push('ends with a site name');
+    const isTag = it.tag && /^h[2-6]$/.test(it.tag);
+    const need = isTag ? 4 : 3;
+    if (evidence.length >= need) remove(it, 'teaser-headline', `headline of another story: ${evidence.join('; ')}`);
+    else if (!nextIsText && !next) remove(it, 'non-content', 'heading-like line with no text after it');
+    else if (isTag || it.words <= 20) it.d = { kind: 'heading' };
+  }
+
+  // 4. short runs of text inside a widget (appeal box, comment form) after the article has ended
+  let ended = false;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.d?.kind === 'removed' && END_MARKERS.has(it.d.reason)) ended = true;
+    if (!ended || it.d?.kind === 'removed') continue;
+    let j = i;
+    while (j < items.length && items[j].d?.kind !== 'removed') j++;
+    const prev = items[i - 1]?.d, after = items[j]?.d;
+    if (j - i <= 3 && prev?.kind === 'removed' && after?.kind === 'removed' && prev.reason === after.reason && WIDGET_REASONS.has(prev.reason)) {
+      for (let k = i; k < j; k++) remove(items[k], prev.reason, `text inside a ${prev.reason} block after the article's end`);
+    }
+    i = j - 1;
+  }
+
+  // 5. assemble
+  const paragraphs: Paragraph[] = [];
+  const parts: string[] = [];
+  let off = 0;
+  for (const it of items) {
+    const d = it.d ?? { kind: 'paragraph' as const };
+    if (d.kind === 'removed') {
+      removed.push({ text: it.text, reason: d.reason, ...(it.line !== undefined ? { line: it.line } : {}), rule: d.rule });
+      continue;
+    }
+    if (d.kind === 'title') continue;
+    let text = it.text;
+    if (d.kind === 'paragraph') {
+      text = text.replace(CITATION, (_m, marks: string) => {
+        removed.push({ text: marks, reason: 'citation-marker', ...(it.line !== undefined ? { line: it.line } : {}), rule: 'inline citation marker' });
+        return '';
+      }).trim();
+      if (!text) continue;
+    }
+    paragraphs.push({ kind: d.kind, text, start: off, ...(it.line !== undefined ? { line: it.line } : {}) });
+    parts.push(text);
+    off += text.length + 2;
+  }
+  return { ...(title ? { title } : {}), paragraphs, text: parts.join('\n\n'), removed };
+}
+
+/** Plain text -> one block per non-blank line, with its 1-based line number. */
+export function textBlocks(text: string): Block[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+}
