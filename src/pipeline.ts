@@ -92,7 +92,7 @@ export class Crosscheck {
   }
 
   /** Ingests already-read items (HTTP API, workers, tests). */
-  async ingestItems(items: AsyncIterable<RawDoc | ItemError> | Iterable<RawDoc | ItemError>, opts: IngestOptions = {}): Promise<IngestReport> {
+  async ingestItems(items: AsyncIterable<RawDoc | ItemError | Article> | Iterable<RawDoc | ItemError | Article>, opts: IngestOptions = {}): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: [], articleIds: [], storyIds: [] };
     const batchSize = opts.batchSize ?? 500;
     let batch: { art: Article; n: number }[] = [];
@@ -119,7 +119,8 @@ export class Crosscheck {
     };
     for await (const item of items) {
       opts.onRead?.(item.origin);
-      const built = isItemError(item) ? item : buildArticle(item);
+      // Workers hand in Articles already built in parallel (src/worker); RawDocs are built here.
+      const built = isItemError(item) ? item : 'body' in item ? buildArticle(item) : item;
       if (isItemError(built)) {
         report.failed.push(built);
         await this.store.putError({ ...built, at: new Date().toISOString() });

@@ -3,5 +3,7 @@
  * Each entry adds one command to the program.
  */
 import type { Command } from 'commander';
+import { registerWorker } from '../worker/cli.js';
 
 export const extraCommands: ((program: Command) => void)[] = [];
+extraCommands.push(registerWorker);

@@ -38,7 +38,8 @@ function pgSafeOpt(s: string | null | undefined): string | null {
   return s === undefined || s === null ? null : pgSafe(s);
 }
 
-function json(value: unknown): string {
+/** JSON text for a jsonb parameter, with strings made storable (see pgSafe). */
+export function pgJson(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value, (_k, v) => (typeof v === 'string' ? pgSafe(v) : v));
 }
 
@@ -132,10 +133,10 @@ export class PostgresStore implements Store {
         pgSafeOpt(a.metadata.title),
         pgSafeOpt(a.metadata.outlet),
         pgSafeOpt(a.metadata.published),
-        json(a.metadata),
+        pgJson(a.metadata),
         pgSafe(a.text),
-        json(a.paragraphs),
-        json(a.removed),
+        pgJson(a.paragraphs),
+        pgJson(a.removed),
         a.ingestedAt,
       ],
     );
@@ -216,7 +217,7 @@ export class PostgresStore implements Store {
           pgSafe(story.title),
           story.firstSeen,
           story.lastSeen,
-          json(story.mergedFrom),
+          pgJson(story.mergedFrom),
           story.articleIds.length,
           extra.familyCount ?? (prev ? Number(prev.family_count) : story.articleIds.length),
           extra.conflictCount ?? (prev ? Number(prev.conflict_count) : 0),
@@ -333,7 +334,7 @@ export class PostgresStore implements Store {
     await this.query(
       `INSERT INTO docs (kind, key, value, updated_at) VALUES ($1, $2, $3::jsonb, $4)
        ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      [kind, pgSafe(key), json(value), new Date().toISOString()],
+      [kind, pgSafe(key), pgJson(value), new Date().toISOString()],
     );
   }
 

@@ -1,0 +1,92 @@
+/**
+ * `crosscheck enqueue`: reads the inputs (same readers as `crosscheck ingest`) and submits one job
+ * per item to the durable queue, numbered in input order. Items that already failed to read are
+ * recorded as results directly (no job). Replaying a submission with the same --run id inserts
+ * nothing twice: job ids and result keys are derived from (run, index).
+ */
+import { randomUUID } from 'node:crypto';
+import type PgBoss from 'pg-boss';
+import { isItemError, readInputs, type ReadOptions } from '../ingest/index.js';
+import { PostgresStore } from '../store/postgres.js';
+import type { ItemError, RawDoc } from '../types.js';
+import { QUEUE, ensureWorkerTables, jobId, startBoss, type QueueOptions } from './queue.js';
+
+export interface ArticleJob {
+  run: string;
+  i: number;
+  raw: RawDoc;
+}
+
+export interface EnqueueOptions extends QueueOptions, ReadOptions {
+  /** Run id: give the same one to resume or replay a submission safely (default: a new UUID). */
+  run?: string;
+  /** Articles per story-assignment batch (same meaning as IngestOptions.batchSize; default 500). */
+  batchSize?: number;
+  /** Jobs inserted per round trip (default 200). */
+  chunk?: number;
+  onItem?: (origin: string) => void;
+}
+
+export interface EnqueueReport {
+  run: string;
+  total: number;
+  readErrors: number;
+}
+
+/** Submits items (already read) as jobs of a run; finishes by recording the run's size. */
+export async function enqueueItems(
+  store: PostgresStore,
+  boss: PgBoss,
+  items: AsyncIterable<RawDoc | ItemError> | Iterable<RawDoc | ItemError>,
+  o: EnqueueOptions = {},
+): Promise<EnqueueReport> {
+  await ensureWorkerTables(store);
+  const run = o.run ?? randomUUID();
+  const batchSize = o.batchSize ?? 500;
+  await store.query('INSERT INTO worker_runs (run, batch_size, created_at) VALUES ($1, $2, $3) ON CONFLICT (run) DO NOTHING', [run, batchSize, new Date().toISOString()]);
+  const chunk = o.chunk ?? 200;
+  let jobs: PgBoss.JobInsert<ArticleJob>[] = [];
+  let errs: { i: number; err: ItemError }[] = [];
+  let n = 0;
+  let readErrors = 0;
+  const flush = async () => {
+    if (jobs.length) await boss.insert(jobs);
+    if (errs.length) {
+      await store.query(
+        `INSERT INTO worker_results (run, i, result) SELECT $1, x.i, x.r FROM unnest($2::int[], $3::jsonb[]) AS x(i, r) ON CONFLICT DO NOTHING`,
+        [run, errs.map((e) => e.i), errs.map((e) => JSON.stringify({ error: e.err }))],
+      );
+    }
+    jobs = [];
+    errs = [];
+  };
+  for await (const item of items) {
+    o.onItem?.(item.origin);
+    const i = n++;
+    if (isItemError(item)) {
+      readErrors++;
+      errs.push({ i, err: item });
+    } else {
+      jobs.push({ id: jobId(run, i), name: QUEUE, data: { run, i, raw: item } });
+    }
+    if (jobs.length + errs.length >= chunk) await flush();
+  }
+  await flush();
+  // The size is known only now: the assigner finishes the run's last batch once it sees it.
+  await store.query('UPDATE worker_runs SET total = $2 WHERE run = $1 AND total IS NULL', [run, n]);
+  return { run, total: n, readErrors };
+}
+
+/** Reads paths and submits them; opens and closes its own connections. */
+export async function enqueuePaths(url: string, paths: string[], o: EnqueueOptions = {}): Promise<EnqueueReport> {
+  const store = new PostgresStore(url, { max: 2 });
+  let boss: PgBoss | undefined;
+  try {
+    await store.migrate();
+    boss = await startBoss(url, { ...o, supervise: false });
+    return await enqueueItems(store, boss, readInputs(paths, o), o);
+  } finally {
+    await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close();
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * `crosscheck worker`: a process that takes per-article jobs from the durable queue (pg-boss) and
+ * runs the per-article stages (read -> clean -> metadata via buildArticle; extraction when the
+ * extract stage exports `extractArticle`), and/or acts as the single story assigner.
+ *
+ * Story assignment stays equal to the one-process run: exactly one assigner at a time (a
+ * session-level advisory lock; a killed holder's lock is released with its connection) consumes
+ * the workers' results in input order, cut into the same batches `Crosscheck.ingestItems` makes,
+ * and hands each batch to that same `ingestItems` (publication sort, putArticle, assignStories).
+ * Storing a batch, assigning its stories and advancing the run's cursor happen in one PostgreSQL
+ * transaction, so a crash at any point either commits the whole batch or none of it.
+ */
+import pg from 'pg';
+import type PgBoss from 'pg-boss';
+import { Crosscheck, buildArticle } from '../pipeline.js';
+import { PostgresStore, pgJson } from '../store/postgres.js';
+import type { Article, ItemError } from '../types.js';
+import type { ArticleJob } from './enqueue.js';
+import { QUEUE, ensureWorkerTables, jobId, openRuns, startBoss, type QueueOptions, type RunRow } from './queue.js';
+
+export type WorkerRole = 'build' | 'assign' | 'both';
+
+export interface WorkerOptions extends QueueOptions {
+  role?: WorkerRole;
+  /** Jobs fetched per round trip (default 8). */
+  fetchBatch?: number;
+  /** Idle poll interval in ms (default 250). */
+  pollMs?: number;
+  /** Exit once every submitted run is done (build role: once the queue is empty). */
+  exitWhenIdle?: boolean;
+  /** Aborts the loops gracefully (in-flight work finishes). */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+/** What a worker leaves for the assigner, per input index. */
+export interface WorkerResult {
+  article?: Article;
+  error?: ItemError;
+  /** Extraction of the article (when the extract stage is available). */
+  extraction?: unknown;
+}
+
+export interface WorkerStats {
+  built: number;
+  failed: number;
+  extracted: number;
+  /** Epoch ms of the first and last job handled (NaN when none). */
+  firstJobAt: number;
+  lastJobAt: number;
+  /** Milliseconds spent in the per-article stages. */
+  busyMs: number;
+  batchesCommitted: number;
+  assigned: number;
+}
+
+type Extractor = (a: Article) => unknown;
+
+/** The extract stage's per-article function, when it exists in this build. */
+export async function loadExtractor(): Promise<Extractor | null> {
+  const spec = '../extract/index.js'; // a variable: the module may not exist yet in this build
+  try {
+    const m = (await import(spec)) as { extractArticle?: Extractor };
+    return typeof m.extractArticle === 'function' ? m.extractArticle : null;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('extract')) return null;
+    throw e;
+  }
+}
+
+/** The per-article stages for one job. Never throws. */
+export function processJob(job: ArticleJob, extract: Extractor | null): WorkerResult {
+  const built = buildArticle(job.raw);
+  if ('error' in built) return { error: built };
+  if (!extract) return { article: built };
+  try {
+    return { article: built, extraction: extract(built) };
+  } catch (e) {
+    // The article is still stored; only its extraction is missing (recorded as an item error).
+    return { article: built, error: { origin: built.origin, code: 'internal', error: `${built.origin}: extraction failed (${(e as Error).message}); please report this input` } };
+  }
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((res) => {
+    const t = setTimeout(res, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), res()), { once: true });
+  });
+
+/** Stores results, except for indexes the assigner has already committed (a late replay). */
+async function saveResults(store: PostgresStore, rows: { run: string; i: number; result: WorkerResult }[]): Promise<void> {
+  await store.query(
+    `INSERT INTO worker_results (run, i, result)
+     SELECT x.run, x.i, x.r FROM unnest($1::text[], $2::int[], $3::jsonb[]) AS x(run, i, r)
+     WHERE NOT EXISTS (SELECT 1 FROM worker_runs w WHERE w.run = x.run AND w.next_index > x.i)
+     ON CONFLICT (run, i) DO NOTHING`,
+    [rows.map((r) => r.run), rows.map((r) => r.i), rows.map((r) => pgJson(r.result))],
+  );
+}
+
+async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, stats: WorkerStats): Promise<void> {
+  const extract = await loadExtractor();
+  const batch = o.fetchBatch ?? 8;
+  while (!o.signal?.aborted) {
+    const jobs = await boss.fetch<ArticleJob>(QUEUE, { batchSize: batch });
+    if (!jobs || jobs.length === 0) {
+      if (o.exitWhenIdle && (await queueDrained(store, boss))) return;
+      await sleep(o.pollMs ?? 250, o.signal);
+      continue;
+    }
+    if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = Date.now();
+    const t0 = performance.now();
+    const rows = jobs.map((j) => {
+      const result = processJob(j.data, extract);
+      if (result.article) stats.built++;
+      if (result.error) stats.failed++;
+      if (result.extraction !== undefined) stats.extracted++;
+      return { run: j.data.run, i: j.data.i, result };
+    });
+    stats.busyMs += performance.now() - t0;
+    await saveResults(store, rows);
+    await boss.complete(QUEUE, jobs.map((j) => j.id));
+    stats.lastJobAt = Date.now();
+  }
+}
+
+/** No queued or running job, and every open run has been fully submitted. */
+async function queueDrained(store: PostgresStore, boss: PgBoss): Promise<boolean> {
+  const runs = await openRuns(store);
+  if (runs.some((r) => r.total === null)) return false;
+  return (await boss.getQueueSize(QUEUE, { before: 'completed' })) === 0;
+}
+
+/** Items [next, end) of a run when a whole batch (or the run's tail) is ready, else the gap. */
+async function readyBatch(store: PostgresStore, run: RunRow): Promise<{ items: WorkerResult[]; end: number } | { gap: number }> {
+  const items: WorkerResult[] = [];
+  let expected = run.nextIndex;
+  let articles = 0;
+  for (;;) {
+    const rows = await store.query<{ i: number; result: WorkerResult }>('SELECT i, result FROM worker_results WHERE run = $1 AND i >= $2 ORDER BY i LIMIT 200', [run.run, expected]);
+    for (const r of rows) {
+      if (r.i !== expected) return { gap: expected };
+      items.push(r.result);
+      expected++;
+      if (r.result.article) articles++;
+      if (articles >= run.batchSize) return { items, end: expected };
+    }
+    if (run.total !== null && expected >= run.total) return { items, end: expected };
+    if (rows.length < 200) return { gap: expected };
+  }
+}
+
+/** Commits one batch: ingestItems (store + stories), extraction docs, cursor; all or nothing. */
+async function commitBatch(store: PostgresStore, run: RunRow, items: WorkerResult[], end: number): Promise<number> {
+  return store.transaction(async (tx) => {
+    const [cur] = await tx.query<{ next_index: number }>('SELECT next_index FROM worker_runs WHERE run = $1 FOR UPDATE', [run.run]);
+    if (!cur || Number(cur.next_index) !== run.nextIndex) return 0; // somebody else committed it
+    const input: (Article | ItemError)[] = [];
+    for (const r of items) {
+      if (r.article) input.push(r.article);
+      // An extraction failure is reported but the article is kept (pushed above).
+      if (r.error) input.push(r.error);
+    }
+    await Crosscheck.withStore(tx).ingestItems(input, { batchSize: run.batchSize });
+    for (const r of items) if (r.article && r.extraction !== undefined) await tx.putDoc('extraction', r.article.id, r.extraction);
+    await tx.query(
+      `UPDATE worker_runs SET next_index = $2, finished_at = CASE WHEN total IS NOT NULL AND $2 >= total THEN $3 ELSE NULL END WHERE run = $1`,
+      [run.run, end, new Date().toISOString()],
+    );
+    await tx.query('DELETE FROM worker_results WHERE run = $1 AND i < $2', [run.run, end]);
+    return items.filter((r) => r.article).length;
+  });
+}
+
+/** Turns a job that exhausted its retries into a per-item error so the run can go on. */
+async function failedJobResult(store: PostgresStore, boss: PgBoss, run: string, i: number): Promise<boolean> {
+  const job = await boss.getJobById<ArticleJob>(QUEUE, jobId(run, i), { includeArchive: true });
+  if (!job || job.state !== 'failed') return false;
+  const origin = job.data?.raw?.origin ?? `${run}#${i + 1}`;
+  const error: ItemError = { origin, code: 'internal', error: `${origin}: a worker failed on this item ${job.retryCount + 1} times; please report this input` };
+  await saveResults(store, [{ run, i, result: { error } }]);
+  return true;
+}
+
+async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: WorkerOptions, stats: WorkerStats): Promise<void> {
+  const log = o.log ?? (() => {});
+  // The lock lives on its own connection: if this process dies, the server drops the
+  // connection and the lock with it, and another worker's assigner takes over.
+  const lockConn = new pg.Client({ connectionString: url });
+  lockConn.on('error', () => {});
+  await lockConn.connect();
+  try {
+    let holding = false;
+    let gapSince = 0;
+    while (!o.signal?.aborted) {
+      if (!holding) {
+        const [{ ok }] = (await lockConn.query("SELECT pg_try_advisory_lock(hashtext('crosscheck:assigner:' || current_schema())) AS ok")).rows as { ok: boolean }[];
+        holding = ok;
+        if (holding) log('assigner: holding the assigner lock');
+      }
+      const runs = await openRuns(store);
+      if (runs.length === 0 && o.exitWhenIdle) return;
+      if (!holding || runs.length === 0) {
+        await sleep(holding ? (o.pollMs ?? 250) : 1000, o.signal);
+        continue;
+      }
+      const run = runs[0];
+      const ready = await readyBatch(store, run);
+      if ('gap' in ready) {
+        // Waiting for a worker. A job that failed for good becomes an item error after a while.
+        if (!gapSince) gapSince = Date.now();
+        else if (Date.now() - gapSince > 2000) {
+          gapSince = 0;
+          if (await failedJobResult(store, boss, run.run, ready.gap)) continue;
+        }
+        await sleep(Math.min(100, o.pollMs ?? 250), o.signal);
+        continue;
+      }
+      gapSince = 0;
+      const n = await commitBatch(store, run, ready.items, ready.end);
+      stats.batchesCommitted++;
+      stats.assigned += n;
+      log(`assigner: run ${run.run}: committed items ${run.nextIndex}..${ready.end - 1} (${n} articles)`);
+    }
+  } finally {
+    await lockConn.end().catch(() => {});
+  }
+}
+
+/** Runs a worker until aborted (or idle, with exitWhenIdle). */
+export async function runWorker(url: string, o: WorkerOptions = {}): Promise<WorkerStats> {
+  const role = o.role ?? 'both';
+  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, batchesCommitted: 0, assigned: 0 };
+  const store = new PostgresStore(url, { max: 4 });
+  let boss: PgBoss | undefined;
+  try {
+    await store.migrate();
+    await ensureWorkerTables(store);
+    boss = await startBoss(url, o);
+    const loops: Promise<void>[] = [];
+    if (role !== 'assign') loops.push(buildLoop(store, boss, o, stats));
+    if (role !== 'build') loops.push(assignLoop(url, store, boss, o, stats));
+    await Promise.all(loops);
+    return stats;
+  } finally {
+    await boss?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
+    await store.close();
+  }
+}
