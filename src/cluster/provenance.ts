@@ -1,0 +1,222 @@
+/**
+ * Provenance inside a story (pure): for each article, is it an original, a duplicate of another,
+ * a copy of a wire story (possibly wrapped in another site's boilerplate or trimmed), or a
+ * rewrite that follows another article's facts in the same order? And which source family is it in?
+ *
+ * Evidence:
+ *  - exact 5-word shingles: Jaccard (duplicate) and containment either way (a copy inside
+ *    boilerplate contains the source; a trimmed copy is contained in it);
+ *  - sentence alignment: each sentence is matched to its most similar sentence of the candidate
+ *    source by shared content words (Dice); the rewrite score is the longest run of matches in
+ *    the same order (longest increasing subsequence), so shared topic words alone do not count;
+ *  - wire markers (metadata.wire, dateline "(Reuters)", credit lines) and publication order
+ *    decide direction: wire-marked texts come first, then earlier publication, then ingest order.
+ */
+import { detectWire, isStopword, sentences, shingleSet, stem, words } from './text.js';
+import type { Article, Provenance } from '../types.js';
+
+export type ProvArticle = Pick<Article, 'id' | 'text' | 'metadata'> & Partial<Pick<Article, 'removed' | 'seq' | 'ingestedAt'>>;
+
+export interface ProvenanceOptions {
+  /** Shingle Jaccard at or above which two texts are duplicates. */
+  duplicateJaccard: number;
+  /** Shingle containment (either way) at or above which one text copies the other. */
+  copyContainment: number;
+  /** Dice of content words for two sentences to align. */
+  sentenceDice: number;
+  /** Share of the shorter article's sentences aligned in order for a rewrite. */
+  rewriteShare: number;
+  /** Minimum number of sentences aligned in order for a rewrite. */
+  rewriteMin: number;
+  /** Most earlier articles compared with each article (most recent first). */
+  window: number;
+}
+
+export const DEFAULT_PROVENANCE: ProvenanceOptions = {
+  duplicateJaccard: 0.85,
+  copyContainment: 0.5,
+  sentenceDice: 0.35,
+  rewriteShare: 0.3,
+  rewriteMin: 3,
+  window: 200,
+};
+
+interface Prepared {
+  a: ProvArticle;
+  shingles: Set<number>;
+  sents: Set<string>[];
+  wire: { wire: string; how: string } | null;
+  /** The article is the wire service's own publication (outlet is the wire). */
+  wireOrigin: boolean;
+  time: number;
+  seq: number;
+  pos: number;
+}
+
+function contentSet(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(s)) if (w.length >= 3 && !isStopword(w)) out.add(stem(w));
+  return out;
+}
+
+function prepare(a: ProvArticle, pos: number): Prepared {
+  const wire = detectWire(a);
+  const outlet = (a.metadata.outlet ?? '').toLowerCase();
+  const t = a.metadata.published ? Date.parse(a.metadata.published) : NaN;
+  return {
+    a,
+    shingles: shingleSet(words(a.text), 5),
+    sents: sentences(a.text).map(contentSet).filter((s) => s.size >= 3),
+    wire,
+    wireOrigin: !!wire && outlet !== '' && outlet.includes(wire.wire.toLowerCase()),
+    time: Number.isNaN(t) ? Infinity : t,
+    seq: a.seq ?? Infinity,
+    pos,
+  };
+}
+
+/** Source-first order: wire originals, other wire-marked texts, then publication time, ingest order. */
+function sourceOrder(x: Prepared, y: Prepared): number {
+  const rank = (p: Prepared) => (p.wireOrigin ? 0 : p.wire ? 1 : 2);
+  return rank(x) - rank(y) || (x.time === y.time ? 0 : x.time < y.time ? -1 : 1) || (x.seq === y.seq ? 0 : x.seq < y.seq ? -1 : 1) || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0);
+}
+
+function intersect(a: Set<number>, b: Set<number>): number {
+  const [s, l] = a.size < b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of s) if (l.has(x)) n++;
+  return n;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  const [s, l] = a.size < b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of s) if (l.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+/** Longest strictly increasing subsequence length (patience sorting). */
+function lis(xs: number[]): number {
+  const tails: number[] = [];
+  for (const x of xs) {
+    let lo = 0, hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+  }
+  return tails.length;
+}
+
+/** Sentences of `x` aligned, in order, to sentences of `src`. */
+export function alignedInOrder(x: Set<string>[], src: Set<string>[], minDice: number): number {
+  const matches: number[] = [];
+  for (const s of x) {
+    let best = -1, bestD = minDice;
+    for (let j = 0; j < src.length; j++) {
+      const d = dice(s, src[j]);
+      if (d >= bestD) {
+        bestD = d;
+        best = j;
+      }
+    }
+    if (best >= 0) matches.push(best);
+  }
+  return lis(matches);
+}
+
+interface Relation {
+  kind: 'duplicate' | 'wire-copy' | 'rewrite';
+  conf: number;
+  evidence: string;
+}
+
+function relate(x: Prepared, src: Prepared, o: ProvenanceOptions): Relation | null {
+  const inter = intersect(x.shingles, src.shingles);
+  if (inter > 0 && x.shingles.size && src.shingles.size) {
+    const jac = inter / (x.shingles.size + src.shingles.size - inter);
+    const inSrc = inter / x.shingles.size; // x is (mostly) inside src: trimmed copy
+    const srcIn = inter / src.shingles.size; // src is (mostly) inside x: wrapped copy
+    if (jac >= o.duplicateJaccard) return { kind: 'duplicate', conf: jac, evidence: `${pct(jac)} of 5-word shingles shared (Jaccard)` };
+    const c = Math.max(inSrc, srcIn);
+    if (c >= o.copyContainment) {
+      const how = srcIn >= inSrc ? `contains ${pct(srcIn)} of the source's 5-word shingles` : `${pct(inSrc)} of its 5-word shingles are in the source (trimmed copy)`;
+      return { kind: 'wire-copy', conf: Math.min(1, 0.5 + c / 2), evidence: how };
+    }
+  }
+  const n = Math.min(x.sents.length, src.sents.length);
+  if (n === 0) return null;
+  const k = alignedInOrder(x.sents, src.sents, o.sentenceDice);
+  const share = k / n;
+  if (k >= Math.min(o.rewriteMin, n) && share >= o.rewriteShare) {
+    return { kind: 'rewrite', conf: Math.min(0.95, 0.4 + share * 0.6), evidence: `${k} of ${x.sents.length} sentences follow the source's sentences in order (${pct(share)} of the shorter text)` };
+  }
+  return null;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+const KIND_RANK = { duplicate: 0, 'wire-copy': 1, rewrite: 2 } as const;
+
+/**
+ * Computes provenance for every article of a story (or any group). Deterministic for a given set:
+ * the result does not depend on the order of `articles`, only on their markers, times and seq.
+ */
+export function computeProvenance(articles: ProvArticle[], opts: Partial<ProvenanceOptions> = {}): Map<string, Provenance> {
+  const o = { ...DEFAULT_PROVENANCE, ...opts };
+  const prepared = articles.map(prepare).sort(sourceOrder);
+  const out = new Map<string, Provenance>();
+  for (let i = 0; i < prepared.length; i++) {
+    const x = prepared[i];
+    let best: { rel: Relation; src: Prepared } | null = null;
+    for (let j = i - 1; j >= 0 && j >= i - o.window; j--) {
+      const src = prepared[j];
+      const rel = relate(x, src, o);
+      if (!rel) continue;
+      if (!best || KIND_RANK[rel.kind] < KIND_RANK[best.rel.kind] || (KIND_RANK[rel.kind] === KIND_RANK[best.rel.kind] && rel.conf > best.rel.conf)) best = { rel, src };
+    }
+    const wireNote = x.wire ? `; ${x.wire.how} names ${x.wire.wire}` : '';
+    if (best) {
+      const srcWire = best.src.wire ? ` (${best.src.wire.wire})` : '';
+      const family = out.get(best.src.a.id)?.family ?? best.src.a.id;
+      out.set(x.a.id, {
+        kind: best.rel.kind,
+        of: best.src.a.id,
+        confidence: round(best.rel.conf),
+        family,
+        evidence: `${best.rel.evidence} with ${best.src.a.id}${srcWire}${wireNote}`,
+      });
+    } else if (x.wire && !x.wireOrigin) {
+      out.set(x.a.id, {
+        kind: 'wire-copy',
+        of: null,
+        confidence: x.wire.how === 'metadata' || x.wire.how === 'dateline' ? 0.9 : 0.75,
+        family: x.a.id,
+        evidence: `republished ${x.wire.wire} story (${x.wire.how}); the wire original is not in the set`,
+      });
+    } else {
+      out.set(x.a.id, { kind: 'original', of: null, confidence: x.wire ? 0.95 : 0.8, family: x.a.id, evidence: x.wire ? `published by the wire ${x.wire.wire}` : 'no earlier article in the story shares its text or follows its sentences' });
+    }
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Source families of a story: family root id -> member ids (root first). */
+export function families(prov: Map<string, Provenance>): Map<string, string[]> {
+  const fam = new Map<string, string[]>();
+  for (const [id, p] of prov) {
+    const l = fam.get(p.family);
+    if (l) l.push(id);
+    else fam.set(p.family, [id]);
+  }
+  for (const [root, l] of fam) l.sort((a, b) => (a === root ? -1 : b === root ? 1 : 0));
+  return fam;
+}
