@@ -137,7 +137,12 @@ function pruneWidgets(root: El, removed: RemovedPiece[], total: number): void {
     const t = textOf(el);
     const paraText = [...el.querySelectorAll('p')].reduce((n: number, p: El) => n + textOf(p).length, 0);
     // never prune something holding a large share of the page's paragraph text
-    if (total > 0 && paraText > 0.25 * total && reason !== 'non-content') continue;
+    if (total > 0 && paraText > 0.25 * total) continue;
+    // captions are short; share bars, menus and tag lists are short or mostly links (an embedded
+    // post inside a "social" wrapper is article text)
+    const links = linkTextLength(el);
+    if (reason === 'non-content' && t.length > 400) continue;
+    if ((reason === 'share-prompt' || reason === 'navigation' || reason === 'tags' || reason === 'ad') && t.length > 200 && links < 0.4 * t.length) continue;
     if (t) removed.push({ text: t.slice(0, 2000), reason, rule: `page widget (${el.tagName.toLowerCase()}${el.getAttribute('class') ? '.' + norm(el.getAttribute('class')).split(' ')[0] : ''})` });
     el.remove();
   }

@@ -20,7 +20,7 @@ export function cleanDoc(raw: RawDoc, ctx: CleanContext = {}): CleanDoc {
   const common = { outletLineCounts: ctx.outletLineCounts, boilerplateMinCount: ctx.boilerplateMinCount };
   if (raw.body.kind === 'text') return classifyBlocks(textBlocks(raw.body.text), common);
   const page = extractHtml(raw.body.html, raw.given.url);
-  const doc = classifyBlocks(page.blocks, { ...common, title: page.title });
+  const doc = classifyBlocks(page.blocks, { ...common, title: page.title, teasers: false });
   doc.removed.unshift(...page.removed);
   doc.htmlMeta = page.meta;
   if (!doc.title && page.title) doc.title = page.title;

@@ -27,6 +27,10 @@ export interface ClassifyOptions {
   boilerplateMinCount?: number;
   /** Whether the first headline-shaped block may become the title (default true). */
   detectTitle?: boolean;
+  /** Whether headline-shaped text blocks are judged as teasers of other stories (default true; HTML
+   *  output of Readability holds many unpunctuated list items and captions, so html.ts turns it off
+   *  for non-heading blocks). */
+  teasers?: boolean;
 }
 
 type Decision =
@@ -176,7 +180,8 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     if (tc < 0.6 && titleCaseHeads >= 2) evidence.push('unlike the article\'s Title Case headings');
     if (!nextIsText) evidence.push('no text follows it');
     if (/\s[|–—-]\s[A-Z][\w .]{1,30}$/.test(it.text) && !/:/.test(it.text)) evidence.push('ends with a site name');
-    const isTag = it.tag && /^h[2-6]$/.test(it.tag);
+    const isTag = !!it.tag && /^h[2-6]$/.test(it.tag);
+    if (opts.teasers === false && !isTag) continue;
     const need = isTag ? 4 : 3;
     if (evidence.length >= need) remove(it, 'teaser-headline', `headline of another story: ${evidence.join('; ')}`);
     else if (!nextIsText && !next) remove(it, 'non-content', 'heading-like line with no text after it');
