@@ -58,9 +58,9 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly location: string;
   private readonly pool: pg.Pool | null;
-  private readonly db: Queryable;
+  private db: Queryable;
   /** True when bound to one client inside a transaction (see `transaction`). */
-  private readonly inTx: boolean;
+  private inTx: boolean;
 
   constructor(url: string, opts: { max?: number } = {}) {
     this.location = redact(url);
@@ -98,6 +98,31 @@ export class PostgresStore implements Store {
       await client.query('ROLLBACK').catch(() => {});
       throw e;
     } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Like `transaction`, but routes this very store object through the transaction while fn runs,
+   * so state other modules keep per Store object (the clusterer's in-memory index) carries over.
+   * Only for a store object nobody else uses concurrently (the worker's story assigner).
+   */
+  async transactionInPlace<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inTx || !this.pool) return fn();
+    const client = await this.pool.connect();
+    this.db = client;
+    this.inTx = true;
+    try {
+      await client.query('BEGIN');
+      const res = await fn();
+      await client.query('COMMIT');
+      return res;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      this.db = this.pool;
+      this.inTx = false;
       client.release();
     }
   }

@@ -9,7 +9,7 @@ import type PgBoss from 'pg-boss';
 import { isItemError, readInputs, type ReadOptions } from '../ingest/index.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { ItemError, RawDoc } from '../types.js';
-import { QUEUE, ensureWorkerTables, jobId, startBoss, type QueueOptions } from './queue.js';
+import { QUEUE, ensureWorkerTables, jobId, jobTimeout, startBoss, type QueueOptions } from './queue.js';
 
 export interface ArticleJob {
   run: string;
@@ -67,7 +67,7 @@ export async function enqueueItems(
       readErrors++;
       errs.push({ i, err: item });
     } else {
-      jobs.push({ id: jobId(run, i), name: QUEUE, data: { run, i, raw: item } });
+      jobs.push({ id: jobId(run, i), name: QUEUE, data: { run, i, raw: item }, expireInSeconds: jobTimeout(o) });
     }
     if (jobs.length + errs.length >= chunk) await flush();
   }

@@ -151,10 +151,14 @@ async function readyBatch(store: PostgresStore, run: RunRow): Promise<{ items: W
   }
 }
 
-/** Commits one batch: ingestItems (store + stories), extraction docs, cursor; all or nothing. */
-async function commitBatch(store: PostgresStore, run: RunRow, items: WorkerResult[], end: number): Promise<number> {
-  return store.transaction(async (tx) => {
-    const [cur] = await tx.query<{ next_index: number }>('SELECT next_index FROM worker_runs WHERE run = $1 FOR UPDATE', [run.run]);
+/**
+ * Commits one batch: ingestItems (store + stories), extraction docs, cursor; all or nothing.
+ * `astore` is the assigner's own store object, routed through the transaction in place so the
+ * clusterer's in-memory state (kept per Store object) carries over from batch to batch.
+ */
+async function commitBatch(astore: PostgresStore, run: RunRow, items: WorkerResult[], end: number): Promise<number> {
+  return astore.transactionInPlace(async () => {
+    const [cur] = await astore.query<{ next_index: number }>('SELECT next_index FROM worker_runs WHERE run = $1 FOR UPDATE', [run.run]);
     if (!cur || Number(cur.next_index) !== run.nextIndex) return 0; // somebody else committed it
     const input: (Article | ItemError)[] = [];
     for (const r of items) {
@@ -162,13 +166,13 @@ async function commitBatch(store: PostgresStore, run: RunRow, items: WorkerResul
       // An extraction failure is reported but the article is kept (pushed above).
       if (r.error) input.push(r.error);
     }
-    await Crosscheck.withStore(tx).ingestItems(input, { batchSize: run.batchSize });
-    for (const r of items) if (r.article && r.extraction !== undefined) await tx.putDoc('extraction', r.article.id, r.extraction);
-    await tx.query(
+    await Crosscheck.withStore(astore).ingestItems(input, { batchSize: run.batchSize });
+    for (const r of items) if (r.article && r.extraction !== undefined) await astore.putDoc('extraction', r.article.id, r.extraction);
+    await astore.query(
       `UPDATE worker_runs SET next_index = $2, finished_at = CASE WHEN total IS NOT NULL AND $2 >= total THEN $3 ELSE NULL END WHERE run = $1`,
       [run.run, end, new Date().toISOString()],
     );
-    await tx.query('DELETE FROM worker_results WHERE run = $1 AND i < $2', [run.run, end]);
+    await astore.query('DELETE FROM worker_results WHERE run = $1 AND i < $2', [run.run, end]);
     return items.filter((r) => r.article).length;
   });
 }
@@ -190,9 +194,13 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
   const lockConn = new pg.Client({ connectionString: url });
   lockConn.on('error', () => {});
   await lockConn.connect();
+  // The assigner's own store object (see commitBatch); replaced after a failed batch so that
+  // in-memory clusterer state never runs ahead of what was committed.
+  let astore = new PostgresStore(url, { max: 2 });
   try {
     let holding = false;
     let gapSince = 0;
+    let failures = 0;
     while (!o.signal?.aborted) {
       if (!holding) {
         const [{ ok }] = (await lockConn.query("SELECT pg_try_advisory_lock(hashtext('crosscheck:assigner:' || current_schema())) AS ok")).rows as { ok: boolean }[];
@@ -218,12 +226,24 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
         continue;
       }
       gapSince = 0;
-      const n = await commitBatch(store, run, ready.items, ready.end);
-      stats.batchesCommitted++;
-      stats.assigned += n;
-      log(`assigner: run ${run.run}: committed items ${run.nextIndex}..${ready.end - 1} (${n} articles)`);
+      try {
+        const n = await commitBatch(astore, run, ready.items, ready.end);
+        failures = 0;
+        stats.batchesCommitted++;
+        stats.assigned += n;
+        log(`assigner: run ${run.run}: committed items ${run.nextIndex}..${ready.end - 1} (${n} articles)`);
+      } catch (e) {
+        // Rolled back: drop the in-memory state with the store object and try again.
+        failures++;
+        process.stderr.write(`crosscheck worker: assigning run ${run.run} from item ${run.nextIndex} failed (${(e as Error).message}); retrying\n`);
+        await astore.close().catch(() => {});
+        astore = new PostgresStore(url, { max: 2 });
+        if (failures >= 5) throw e;
+        await sleep(1000 * failures, o.signal);
+      }
     }
   } finally {
+    await astore.close().catch(() => {});
     await lockConn.end().catch(() => {});
   }
 }

@@ -65,3 +65,15 @@ export async function scratchSchema(prefix = 'cc_test'): Promise<Scratch> {
     },
   };
 }
+
+/** Drops a schema (and everything in it) if it exists. */
+export async function dropSchema(schema: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end();
+  }
+}

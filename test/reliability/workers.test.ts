@@ -1,0 +1,85 @@
+/**
+ * Work distribution (issue 7): two `crosscheck worker` processes on the real PostgreSQL server
+ * process a submitted batch; the stored articles, stories, provenance, merges and errors equal
+ * those of a one-process `Crosscheck.ingest` of the same inputs in the same order.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Crosscheck } from '../../src/pipeline.js';
+import { openStore } from '../../src/store/index.js';
+import { enqueuePaths } from '../../src/worker/index.js';
+import { dropSchema, pgSkipReason, scratchSchema } from '../store/postgres-env.js';
+import { writeCorpus } from './corpus.js';
+import { outcome } from './snapshot.js';
+
+const skip = await pgSkipReason();
+
+/** Runs the CLI; resolves with exit code and output. */
+export function cli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    const t = setTimeout(() => {
+      p.kill('SIGKILL');
+      reject(new Error(`crosscheck ${args.join(' ')} timed out; stderr: ${err}`));
+    }, timeoutMs);
+    p.on('exit', (code) => {
+      clearTimeout(t);
+      resolve({ code, out, err });
+    });
+  });
+}
+
+test('two worker processes store the same articles and stories as one process', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-workers-'));
+  const paths = [...writeCorpus(dir, 36, 11), join(dir, 'missing.txt')];
+  const one = await scratchSchema('cc_one');
+  const par = await scratchSchema('cc_par');
+  const queueSchema = `${par.schema}_q`;
+  try {
+    const cc = await Crosscheck.open(one.url);
+    await cc.ingest(paths, { batchSize: 5 });
+    const expected = await outcome(cc.store);
+    await cc.close();
+    assert.ok(expected.stories.length >= 4 && expected.stories.length < expected.articleIds.length, 'the corpus forms multi-article stories');
+
+    const sub = await enqueuePaths(par.url, paths, { run: 'w1', batchSize: 5, queueSchema });
+    assert.equal(sub.total, paths.length);
+    const args = ['worker', '--db', par.url, '--queue-schema', queueSchema, '--exit-when-idle', '--stats'];
+    const [w1, w2] = await Promise.all([cli(args), cli(args)]);
+    assert.equal(w1.code, 0, w1.err);
+    assert.equal(w2.code, 0, w2.err);
+    const stats = [w1, w2].map((w) => JSON.parse(w.out.trim().split('\n').pop()!));
+    assert.equal(stats[0].built + stats[1].built, 36, 'every readable item built exactly once');
+    assert.equal(stats[0].assigned + stats[1].assigned, 36, 'one assigner committed every article once');
+
+    const s = await openStore(par.url);
+    try {
+      assert.deepEqual(await outcome(s), expected);
+    } finally {
+      await s.close();
+    }
+    // Replaying the same submission stores nothing twice.
+    const again = await enqueuePaths(par.url, paths, { run: 'w1', batchSize: 5, queueSchema });
+    assert.equal(again.total, paths.length);
+    const w3 = await cli(args);
+    assert.equal(w3.code, 0, w3.err);
+    const s2 = await openStore(par.url);
+    try {
+      assert.deepEqual(await outcome(s2), expected);
+    } finally {
+      await s2.close();
+    }
+  } finally {
+    await one.drop();
+    await par.drop();
+    await dropSchema(queueSchema);
+  }
+});
