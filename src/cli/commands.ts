@@ -4,6 +4,8 @@
  */
 import type { Command } from 'commander';
 import { registerWorker } from '../worker/cli.js';
+import { registerServe } from '../server/cli.js';
 
 export const extraCommands: ((program: Command) => void)[] = [];
+extraCommands.push(registerServe);
 extraCommands.push(registerWorker);

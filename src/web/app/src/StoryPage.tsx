@@ -1,0 +1,443 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, onIngest, type BriefArticle, type BriefStory, type Cited, type Conflict, type Entity, type Quote, type TimelineEntry } from './api';
+import { Citations, StoryContext, type StoryCtx } from './Citation';
+import { articleLabel, familyOf, fmtDate, hostOf, safeHref, splitAround, valueText } from './util';
+
+export function StoryPage({ id }: { id: string }) {
+  const [story, setStory] = useState<BriefStory | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const [updated, setUpdated] = useState(false);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    api
+      .story(id, ctl.signal)
+      .then((d) => {
+        const s = d.stories[0] ?? null;
+        setStory(s);
+        setError(s ? null : 'This story has no brief.');
+        if (s) document.title = `${s.title} · crosscheck`;
+      })
+      .catch((e: Error & { status?: number }) => {
+        if (e.name === 'AbortError') return;
+        setError(e.status === 404 ? 'This story no longer exists (it may have been merged into another story).' : e.message);
+      });
+    return () => ctl.abort();
+  }, [id, tick]);
+
+  useEffect(
+    () =>
+      onIngest((ev) => {
+        if (ev.storyIds.includes(id)) {
+          setUpdated(true);
+          setTick((n) => n + 1);
+        }
+      }),
+    [id],
+  );
+
+  if (error) return <p class="error" role="alert">{error} <a href="#/">Back to stories</a></p>;
+  if (!story) return <p class="muted">Loading…</p>;
+  return <Story story={story} updated={updated} />;
+}
+
+function asCitedList(x: BriefStory['summary']): Cited[] {
+  if (!x) return [];
+  if (typeof x === 'string') return [{ text: x }];
+  if (Array.isArray(x)) return x.filter((c) => c && typeof c.text === 'string');
+  return typeof x.text === 'string' ? [x] : [];
+}
+
+function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
+  const ctx = useMemo<StoryCtx>(() => {
+    const byId = new Map(story.articles.map((a) => [a.id, a]));
+    const number = new Map(story.articles.map((a, i) => [a.id, i + 1]));
+    return { byId, number };
+  }, [story]);
+  const families = useMemo(() => {
+    const m = new Map<string, BriefArticle[]>();
+    for (const a of story.articles) {
+      const f = familyOf(a, ctx.byId);
+      if (!m.has(f)) m.set(f, []);
+      m.get(f)!.push(a);
+    }
+    return m;
+  }, [story, ctx]);
+  const summary = asCitedList(story.summary);
+  const people = (story.entities ?? []).filter((e) => e.type === 'person');
+  const others = (story.entities ?? []).filter((e) => e.type !== 'person');
+  const times = story.articles.map((a) => a.published).filter((p): p is string => !!p).sort();
+
+  return (
+    <StoryContext.Provider value={ctx}>
+      <article class="story">
+        <header class="story-head">
+          <h1 tabIndex={-1}>{story.title}</h1>
+          <p class="story-meta">
+            {times.length > 0 && <span>{times.length > 1 ? `${fmtDate(times[0])} – ${fmtDate(times[times.length - 1])}` : fmtDate(times[0])}</span>}
+            <span class="chip">{story.articles.length} {story.articles.length === 1 ? 'source' : 'sources'}</span>
+            <span class="chip">{families.size} {families.size === 1 ? 'family' : 'families'}</span>
+            {story.conflicts && <span class={story.conflicts.length ? 'chip conflict' : 'chip'}>{story.conflicts.length} {story.conflicts.length === 1 ? 'conflict' : 'conflicts'}</span>}
+            <a href={`/api/stories/${encodeURIComponent(story.id)}/brief.md`}>Markdown</a>
+            <a href={`/api/stories/${encodeURIComponent(story.id)}`}>JSON</a>
+          </p>
+          {updated && <p class="notice" role="status">Updated with new articles.</p>}
+        </header>
+
+        {summary.length > 0 && (
+          <section aria-labelledby="sum-h">
+            <h2 id="sum-h">Summary</h2>
+            <div class="summary">
+              {summary.map((s, i) => (
+                <p key={i} class="claim">
+                  {s.text} <Citations sources={s.sources} claim={s.text} />
+                </p>
+              ))}
+            </div>
+          </section>
+        )}
+
+        {story.conflicts && story.conflicts.length > 0 && (
+          <section aria-labelledby="conf-h">
+            <h2 id="conf-h">Conflicts</h2>
+            {story.conflicts.map((c, i) => (
+              <ConflictView key={i} c={c} />
+            ))}
+          </section>
+        )}
+
+        {story.facts && story.facts.length > 0 && (
+          <section aria-labelledby="facts-h">
+            <h2 id="facts-h">Key facts</h2>
+            <ul class="facts">
+              {story.facts.map((f, i) => (
+                <li key={i} class="claim">
+                  {typeof f.independentSources === 'number' && (
+                    <span class="indep" title="Independent sources (source families)">
+                      {f.independentSources}×
+                    </span>
+                  )}
+                  {f.text} <Citations sources={f.sources} claim={f.text} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {story.timeline && story.timeline.length > 0 && <Timeline entries={story.timeline} />}
+
+        {people.length > 0 && <EntityList title="People and roles" id="people-h" entities={people} />}
+        {others.length > 0 && <EntityList title="Organisations and places" id="orgs-h" entities={others} />}
+
+        {story.quotes && story.quotes.length > 0 && (
+          <section aria-labelledby="quotes-h">
+            <h2 id="quotes-h">Who said what</h2>
+            {story.quotes.map((q, i) => (
+              <QuoteView key={i} q={q} />
+            ))}
+          </section>
+        )}
+
+        {((story.singleSource?.length ?? 0) > 0 || (story.unattributed?.length ?? 0) > 0) && (
+          <section aria-labelledby="check-h">
+            <h2 id="check-h">To check</h2>
+            {story.singleSource && story.singleSource.length > 0 && (
+              <>
+                <h3>Single source</h3>
+                <ul class="facts">
+                  {story.singleSource.map((c, i) => (
+                    <li key={i} class="claim">
+                      {c.text} <Citations sources={c.sources} claim={c.text} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {story.unattributed && story.unattributed.length > 0 && (
+              <>
+                <h3>No attribution</h3>
+                <ul class="facts">
+                  {story.unattributed.map((c, i) => (
+                    <li key={i} class="claim">
+                      {c.text} <Citations sources={c.sources} claim={c.text} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        )}
+
+        <Sources families={families} />
+      </article>
+    </StoryContext.Provider>
+  );
+}
+
+/** Text with the differing value highlighted (when the value occurs in the text). */
+function Highlighted({ text, value }: { text: string; value: string }) {
+  const parts = splitAround(text, value);
+  if (!parts) return <>{text}</>;
+  return (
+    <>
+      {parts[0]}
+      <mark>{parts[1]}</mark>
+      {parts[2]}
+    </>
+  );
+}
+
+function ConflictView({ c }: { c: Conflict }) {
+  const values = c.values ?? [];
+  return (
+    <div class="conflict-card">
+      <h3>
+        {c.about ?? 'Sources disagree'}
+        {c.kind && <span class="chip">{c.kind}</span>}
+      </h3>
+      <div class="conflict-values" style={{ '--cols': String(Math.min(values.length, 3)) } as Record<string, string>}>
+        {values.map((v, i) => {
+          const val = valueText(v.value);
+          return (
+            <div key={i} class="conflict-value">
+              <div class="value">
+                <mark>{val}</mark>
+              </div>
+              {v.text && (
+                <p class="claim">
+                  <Highlighted text={v.text} value={val} />
+                </p>
+              )}
+              <Citations sources={v.sources} claim={v.text ?? val} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function parseDate(d: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+function fmtLoose(d: string): string {
+  if (/^\d{4}$/.test(d)) return d;
+  if (/^\d{4}-\d{2}$/.test(d)) {
+    const t = parseDate(d);
+    return t == null ? d : new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(t));
+  }
+  const t = parseDate(d);
+  return t == null ? d : new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(t));
+}
+
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const ts = sorted.map((e) => parseDate(e.date)).filter((t): t is number => t != null);
+  const min = Math.min(...ts);
+  const max = Math.max(...ts);
+  const span = max - min || 1;
+  const W = 1000;
+  const x = (d: string) => {
+    const t = parseDate(d);
+    return t == null ? null : 40 + ((t - min) / span) * (W - 80);
+  };
+  return (
+    <section aria-labelledby="time-h">
+      <h2 id="time-h">Timeline</h2>
+      {ts.length > 1 && (
+        <svg class="timeline-axis" viewBox={`0 0 ${W} 56`} role="img" aria-label={`Timeline from ${fmtLoose(sorted[0].date)} to ${fmtLoose(sorted[sorted.length - 1].date)}`}>
+          <line x1="30" y1="28" x2={W - 30} y2="28" class="axis" />
+          {sorted.map((e, i) => {
+            const cx = x(e.date);
+            if (cx == null) return null;
+            const ex = e.end ? x(e.end) : null;
+            return (
+              <g key={i}>
+                <title>{`${fmtLoose(e.date)}${e.end ? ' – ' + fmtLoose(e.end) : ''}: ${e.text}`}</title>
+                {ex != null && ex > cx && <line x1={cx} y1="28" x2={ex} y2="28" class="span" />}
+                <circle cx={cx} cy="28" r="7" class="dot" />
+              </g>
+            );
+          })}
+          <text x="30" y="52" class="tick">{fmtLoose(sorted[0].date)}</text>
+          <text x={W - 30} y="52" class="tick end">{fmtLoose(sorted[sorted.length - 1].date)}</text>
+        </svg>
+      )}
+      <ol class="timeline">
+        {sorted.map((e, i) => (
+          <li key={i}>
+            <time dateTime={e.date} class="t-date">
+              {fmtLoose(e.date)}
+              {e.end ? ` – ${fmtLoose(e.end)}` : ''}
+            </time>
+            <div class="t-body claim">
+              {e.text} <Citations sources={e.sources} claim={e.text} />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function textOf(x: { text: string } | string): string {
+  return typeof x === 'string' ? x : x.text;
+}
+
+function EntityList({ title, id, entities }: { title: string; id: string; entities: Entity[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul class="entities">
+        {entities.map((e, i) => {
+          const variants = (e.variants ?? []).map(textOf).filter((v) => v !== e.name);
+          return (
+            <li key={i} class="entity">
+              <span class="entity-name">{e.name}</span>
+              {e.type && e.type !== 'person' && <span class="chip">{e.type}</span>}
+              {e.roles && e.roles.length > 0 && (
+                <span class="roles">
+                  {e.roles.map((r, j) => (
+                    <span key={j} class="role">
+                      {textOf(r)}
+                      {typeof r !== 'string' && <Citations sources={r.sources} claim={`${e.name} ${r.text}`} />}
+                    </span>
+                  ))}
+                </span>
+              )}
+              {variants.length > 0 && <span class="variants">also written: {variants.join(', ')}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function QuoteView({ q }: { q: Quote }) {
+  const variants = (q.variants ?? []).filter((v) => v.text !== q.text || (q.variants?.length ?? 0) > 1);
+  return (
+    <figure class={q.wordingDiffers ? 'quote differs' : 'quote'}>
+      <figcaption>
+        <strong>{q.speaker ?? 'Unattributed'}</strong>
+        {q.kind && q.kind !== 'direct' && <span class="chip">{q.kind}</span>}
+        {q.wordingDiffers && <span class="chip conflict">wording differs</span>}
+      </figcaption>
+      {variants.length > 1 ? (
+        <ul class="quote-variants">
+          {variants.map((v, i) => (
+            <li key={i}>
+              <blockquote>{v.text}</blockquote> <Citations sources={v.sources} claim={v.text} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          <blockquote>{q.text}</blockquote> <Citations sources={q.sources} claim={q.text} />
+        </p>
+      )}
+    </figure>
+  );
+}
+
+function Sources({ families }: { families: Map<string, BriefArticle[]> }) {
+  return (
+    <section aria-labelledby="src-h">
+      <h2 id="src-h">Sources by family</h2>
+      <p class="muted">A family is an original report with its copies and rewrites; it counts once towards corroboration.</p>
+      <ProvenanceGraph families={families} />
+      {[...families.entries()].map(([fam, arts], i) => (
+        <div key={fam} class="family">
+          <h3>
+            Family {i + 1} <span class="muted">({arts.length} {arts.length === 1 ? 'article' : 'articles'})</span>
+          </h3>
+          <ul class="sources">
+            {arts.map((a) => (
+              <SourceItem key={a.id} a={a} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function SourceItem({ a }: { a: BriefArticle }) {
+  const href = safeHref(a.url);
+  return (
+    <li class="source" id={`src-${a.id}`}>
+      <div>
+        <a href={`#/article/${encodeURIComponent(a.id)}`} class="source-title">
+          {a.title || a.outlet || a.id}
+        </a>
+      </div>
+      <div class="source-meta">
+        <span>{articleLabel(a, a.id)}</span>
+        {a.byline.length > 0 && <span>by {a.byline.join(', ')}</span>}
+        {a.published && <time dateTime={a.published}>{fmtDate(a.published, true)}</time>}
+        {a.wire && <span class="chip">wire: {a.wire}</span>}
+        {a.provenance && (
+          <span class={`chip prov-${a.provenance.kind}`} title={typeof a.provenance.evidence === 'string' ? a.provenance.evidence : undefined}>
+            {a.provenance.kind}
+          </span>
+        )}
+        {href && (
+          <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+            {hostOf(href)} ↗
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** A small provenance graph: one row per family, arrows from each copy/rewrite to what it copies. */
+function ProvenanceGraph({ families }: { families: Map<string, BriefArticle[]> }) {
+  const rows = [...families.values()];
+  if (!rows.some((r) => r.length > 1) && rows.length < 2) return null;
+  const maxCols = Math.max(...rows.map((r) => r.length));
+  const colW = 150;
+  const rowH = 56;
+  const W = Math.max(300, maxCols * colW + 20);
+  const H = rows.length * rowH + 10;
+  const pos = new Map<string, { x: number; y: number }>();
+  rows.forEach((arts, r) => {
+    // originals first, then by provenance depth
+    const ordered = [...arts].sort((a, b) => (a.provenance?.of ? 1 : 0) - (b.provenance?.of ? 1 : 0));
+    ordered.forEach((a, c) => pos.set(a.id, { x: 20 + c * colW + 8, y: 10 + r * rowH + 22 }));
+  });
+  return (
+    <svg class="prov-graph" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Provenance graph: arrows point from a copy or rewrite to its source" style={{ maxWidth: `${W}px` }}>
+      <defs>
+        <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" />
+        </marker>
+      </defs>
+      {rows.flat().map((a) => {
+        const of = a.provenance?.of;
+        const p = pos.get(a.id);
+        const q = of ? pos.get(of) : undefined;
+        if (!p || !q) return null;
+        const midY = Math.min(p.y, q.y) - 18;
+        return <path key={'e' + a.id} d={`M ${p.x} ${p.y - 8} C ${p.x} ${midY}, ${q.x} ${midY}, ${q.x + 6} ${q.y - 8}`} class={`edge prov-${a.provenance?.kind}`} marker-end="url(#arrow)" />;
+      })}
+      {rows.flat().map((a) => {
+        const p = pos.get(a.id)!;
+        const label = articleLabel(a, a.id);
+        return (
+          <a key={a.id} href={`#/article/${encodeURIComponent(a.id)}`}>
+            <title>{`${label}: ${a.provenance?.kind ?? 'article'}${a.title ? ' — ' + a.title : ''}`}</title>
+            <circle cx={p.x} cy={p.y} r="8" class={`node prov-${a.provenance?.kind ?? 'original'}`} />
+            <text x={p.x + 14} y={p.y + 4} class="node-label">
+              {label.length > 16 ? label.slice(0, 15) + '…' : label}
+            </text>
+          </a>
+        );
+      })}
+    </svg>
+  );
+}
