@@ -52,10 +52,14 @@ export function lineKey(s: string): string {
     .trim();
 }
 
+/** Citation markers like "[8]", "[8][9]", "[citation needed]". */
+const CITATION = /\s*((?:\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z]|citation needed|note \d+|nb \d+)\])+)/gi;
+
 const END_PUNCT = /[.!?…]["”’»)\]]*$/;
 /** Headline shape: short, no sentence-final punctuation (a heading may end in "?" or ":"). */
-function headlineShaped(text: string, words: number): boolean {
+function headlineShaped(raw: string, words: number): boolean {
   if (words < 1 || words > 25) return false;
+  const text = raw.replace(CITATION, '').trim();
   if (/[.!…,;]["”’»)\]]*$/.test(text)) return false;
   if (/\p{Ll}{2}[.!?]["”’]?\s+\p{Lu}/u.test(text)) return false; // several sentences
   return true;
@@ -103,9 +107,6 @@ export function isDateLine(text: string, words: number): boolean {
 /** Reasons for which a short run of text between two such lines is part of the same widget. */
 const WIDGET_REASONS = new Set<RemovalReason>(['subscription', 'comments', 'related-link', 'share-prompt', 'ad', 'cookie-banner', 'navigation']);
 const END_MARKERS = new Set<RemovalReason>(['credits', 'disclaimer', 'copyright', 'tags', 'comments']);
-
-/** Citation markers like "[8]", "[8][9]", "[citation needed]". */
-const CITATION = /\s*((?:\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z]|citation needed|note \d+|nb \d+)\])+)/gi;
 
 export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): CleanDoc {
   const items: Item[] = [];

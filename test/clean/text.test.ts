@@ -1,0 +1,196 @@
+// Unit tests of the plain-text cleaner on our own fictional articles (no seed text).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cleanDoc } from '../../src/clean/index.js';
+import { classifyBlocks, textBlocks } from '../../src/clean/lines.js';
+import type { CleanDoc, RawDoc } from '../../src/types.js';
+
+const raw = (text: string): RawDoc => ({ origin: 'test.txt', format: 'text', body: { kind: 'text', text }, given: {} });
+const clean = (text: string) => cleanDoc(raw(text));
+const reasonOf = (d: CleanDoc, needle: string) => d.removed.find((r) => r.text.includes(needle))?.reason;
+const kept = (d: CleanDoc, needle: string) => d.paragraphs.find((p) => p.text.includes(needle));
+
+const SCRAPE = [
+  'Skip to content',
+  'HomeNewsHarbour bridge in Port Velmar reopens after storm...',
+  'Add Velmar Daily as a preferred source on Google',
+  'Harbour bridge in Port Velmar reopens after storm repairs',
+  'Follow Us :',
+  'Text Size:',
+  'Tuesday, March 4, 2031',
+  'By Odile Marchetti and Kwame Asante-Bell',
+  'PORT VELMAR, March 4 (Northwire) – The Corran harbour bridge reopened to traffic on Tuesday, six weeks after a winter storm tore away part of its deck, the city council said.',
+  'Mayor Ilse Brandvold cut a ribbon at the northern ramp shortly after dawn, and the first ferry-bound lorries crossed minutes later.[3][4]',
+  'Advertisement',
+  'Repairs Ran Ahead of Schedule',
+  'Engineers had expected the work to last until April, but a dry spell in February let crews pour the new concrete early, chief engineer Tomas Reyl said.',
+  'Coastal town votes to ban jet skis after summer of noise complaints',
+  'The repairs cost 14 million velmar crowns, slightly under the budget the council approved in January.',
+  'Readers who subscribe to the council newsletter were told of the reopening a day early, a spokesperson said.',
+  'He declined to comment.',
+  'ALSO READ: Velmar ferry strike called off after pay deal',
+  'Harbour bridge in Port Velmar reopens after storm repairs',
+  'Traffic Returns to the Waterfront',
+  'By Tuesday evening, queues at the waterfront had eased and the harbour master lifted a speed limit on the approach roads.',
+  '(Reporting by Odile Marchetti; Editing by Ruth Okonjo)',
+  'Disclaimer: This report is auto generated from the Northwire news service. Velmar Daily holds no responsibility for its content.',
+  'Subscribe to our channels on Signal and Telegram',
+  'Support Independent Journalism',
+  'Local reporting is expensive, and the Daily depends on people who read it.',
+  'Become a member today and keep our newsroom on the waterfront.',
+  'Support Independent Journalism',
+  '© 2031 Velmar Daily. All rights reserved.',
+  'Tags: bridges, storms, Port Velmar',
+  'LEAVE A REPLY',
+  'Please enter your comment!',
+  'Most Read',
+].join('\n\n');
+
+test('scraped article: title, paragraphs, headings and every removed piece with its reason', () => {
+  const d = clean(SCRAPE);
+  assert.equal(d.title, 'Harbour bridge in Port Velmar reopens after storm repairs');
+  const expectRemoved: [string, string][] = [
+    ['Skip to content', 'navigation'],
+    ['HomeNewsHarbour', 'navigation'],
+    ['preferred source', 'share-prompt'],
+    ['Follow Us', 'share-prompt'],
+    ['Text Size', 'navigation'],
+    ['Tuesday, March 4, 2031', 'date-line'],
+    ['By Odile Marchetti and', 'byline'],
+    ['Advertisement', 'ad'],
+    ['Coastal town votes', 'teaser-headline'],
+    ['ALSO READ', 'related-link'],
+    ['(Reporting by', 'credits'],
+    ['Disclaimer:', 'disclaimer'],
+    ['Subscribe to our channels', 'subscription'],
+    ['Support Independent Journalism', 'subscription'],
+    ['Local reporting is expensive', 'subscription'],
+    ['Become a member today', 'subscription'],
+    ['All rights reserved', 'copyright'],
+    ['Tags:', 'tags'],
+    ['LEAVE A REPLY', 'comments'],
+    ['Please enter your comment', 'comments'],
+    ['Most Read', 'related-link'],
+  ];
+  for (const [needle, reason] of expectRemoved) assert.equal(reasonOf(d, needle), reason, needle);
+  // the repeated title further down is removed as such
+  assert.ok(d.removed.some((r) => r.reason === 'repeated-title' && r.line === 37));
+  // real content stays: dateline inside the first paragraph, short paragraph, "subscribe" sentence, "By Tuesday" sentence
+  assert.ok(d.paragraphs[0].text.startsWith('PORT VELMAR, March 4 (Northwire) –'));
+  for (const needle of ['He declined to comment.', 'Readers who subscribe', 'By Tuesday evening', 'The repairs cost']) assert.ok(kept(d, needle), needle);
+  assert.equal(kept(d, 'Repairs Ran Ahead')?.kind, 'heading');
+  assert.equal(kept(d, 'Traffic Returns')?.kind, 'heading');
+});
+
+test('removed pieces carry their 1-based input line and rule; nothing is dropped silently', () => {
+  const d = clean(SCRAPE);
+  const lines = SCRAPE.split('\n');
+  const accounted = new Set<number>();
+  for (const p of d.paragraphs) accounted.add(p.line!);
+  for (const r of d.removed) {
+    assert.ok(r.line && r.rule, `line and rule for ${r.text}`);
+    if (r.reason !== 'citation-marker') assert.equal(lines[r.line - 1].trim(), r.text);
+    accounted.add(r.line);
+  }
+  lines.forEach((l, i) => {
+    if (l.trim() && l.trim() !== d.title) assert.ok(accounted.has(i + 1), `line ${i + 1} accounted for: ${l}`);
+  });
+});
+
+test('citation markers are cut from paragraphs and recorded', () => {
+  const d = clean(SCRAPE);
+  const p = kept(d, 'Mayor Ilse Brandvold')!;
+  assert.ok(p.text.endsWith('crossed minutes later.'), p.text);
+  const m = d.removed.find((r) => r.reason === 'citation-marker');
+  assert.equal(m?.text, '[3][4]');
+  assert.equal(m?.line, 19);
+  const w = clean('The inquiry reported in 2029 [12] that the dam was sound [a].\n\nEarlier notes [citation needed] disagree.');
+  assert.equal(w.paragraphs[0].text, 'The inquiry reported in 2029 that the dam was sound.');
+  assert.equal(w.paragraphs[1].text, 'Earlier notes disagree.');
+  assert.equal(w.removed.filter((r) => r.reason === 'citation-marker').length, 3);
+});
+
+test('paragraph offsets index the joined text', () => {
+  const d = clean(SCRAPE);
+  for (const p of d.paragraphs) assert.equal(d.text.slice(p.start, p.start + p.text.length), p.text);
+  assert.equal(d.text, d.paragraphs.map((p) => p.text).join('\n\n'));
+});
+
+test('section headings stay; pasted headlines of other stories go', () => {
+  const article = [
+    'The Lisk valley wind farm will add forty turbines by 2032, the regional energy board said on Monday, doubling the valley\'s output.',
+    'Why the Board Chose the Valley',
+    'Board chair Amara Quist said the valley\'s steady winds and an existing grid line made the wind farm cheaper than the coastal sites it had studied.',
+    'Farmers in the valley will lease land for the turbines under twenty-year contracts.',
+    'Footballer Dario Venn signs three-year deal with Harlow Rovers, ending months of speculation',
+    'What the Wind Farm Means for Bills',
+    'The board expects the turbines to cut wholesale power prices in the region by about four per cent.',
+    'Critics of the wind farm say the valley\'s roads cannot carry the turbine blades.',
+  ].join('\n');
+  const d = clean(article);
+  assert.equal(d.title, undefined);
+  assert.equal(kept(d, 'Why the Board Chose')?.kind, 'heading');
+  assert.equal(kept(d, 'What the Wind Farm Means')?.kind, 'heading');
+  assert.equal(reasonOf(d, 'Footballer Dario Venn'), 'teaser-headline');
+});
+
+test('a sentence-case section heading on topic is kept', () => {
+  const d = clean([
+    'Glenmoor council approved a new tram line on Thursday after a two-year consultation with residents.',
+    'Tram line route and costs',
+    'The tram line will run from the station to the hospital and cost 210 million crowns, the council said.',
+  ].join('\n'));
+  assert.equal(kept(d, 'Tram line route')?.kind, 'heading');
+});
+
+test('prompts are matched by shape, not by a word inside a sentence', () => {
+  const sentences = [
+    'Residents can subscribe to flood alerts by text message, the agency said.',
+    'Share prices of the ferry operator rose 4% after the announcement.',
+    'Comments from the minister drew criticism from opposition lawmakers, who called them premature.',
+    'Follow-up inspections found no further damage to the pier.',
+    'Advertisement spending by the campaign reached a record in May.',
+    'By 2030, the port hopes to handle twice as many containers.',
+  ];
+  const d = clean(sentences.join('\n'));
+  assert.equal(d.removed.length, 0, JSON.stringify(d.removed));
+  assert.equal(d.paragraphs.length, sentences.length);
+});
+
+test('more prompt patterns on our own wording', () => {
+  const cases: [string, string][] = [
+    ['We use cookies to improve your experience. Accept all cookies', 'cookie-banner'],
+    ['Sign up for our morning newsletter', 'subscription'],
+    ['Read more: Velmar port expansion faces new delay', 'related-link'],
+    ['See also', 'related-link'],
+    ['Story continues below advertisement', 'ad'],
+    ['googletagmanager', 'tracking'],
+    ['Share this article', 'share-prompt'],
+    ['Home > World > Europe > Velmar', 'navigation'],
+    ['Updated: 5 March 2031 10:42 GMT', 'date-line'],
+    ['Copyright 2031 Northwire. All rights reserved.', 'copyright'],
+    ['Editing by Ruth Okonjo and Hal Berringer', 'credits'],
+    ['BY KWAME ASANTE-BELL', 'byline'],
+    ['Join the conversation', 'comments'],
+    ['•', 'empty'],
+  ];
+  for (const [line, reason] of cases) {
+    const d = clean(`The Velmar port handled a record number of ships last year, officials said on Friday.\n${line}\nThe expansion will add two berths.`);
+    assert.equal(d.removed.find((r) => r.line === 2)?.reason, reason, line);
+  }
+});
+
+test('outlet boilerplate: lines seen in enough other articles of the outlet are removed', () => {
+  const counts = new Map<string, number>([['the velmar daily is read by 40 000 people every morning', 3], ['once seen line', 1]]);
+  const text = 'The Velmar Daily is read by 40,000 people every morning.\nOnce seen line.\nThe ferry strike ended on Sunday after both sides accepted a pay deal.';
+  const d = classifyBlocks(textBlocks(text), { outletLineCounts: counts, boilerplateMinCount: 3 });
+  assert.equal(d.removed.length, 1);
+  assert.equal(d.removed[0].reason, 'outlet-boilerplate');
+  assert.equal(d.paragraphs.length, 2);
+  assert.equal(cleanDoc(raw(text)).removed.length, 0);
+});
+
+test('empty and whitespace-only input gives no paragraphs', () => {
+  assert.equal(clean('').paragraphs.length, 0);
+  assert.equal(clean(' \n\t\n').text, '');
+});
