@@ -5,7 +5,7 @@
  *   read (ingest) -> clean -> metadata -> id -> store -> cluster/provenance -> extract
  *   brief: store -> crosscheck -> brief JSON -> Markdown / HTML
  */
-import { cleanDoc, type CleanContext } from './clean/index.js';
+import { cleanDoc, OutletBoilerplate, type CleanContext } from './clean/index.js';
 import { isItemError, readInputs, type ReadOptions } from './ingest/index.js';
 import { detectMetadata } from './ingest/metadata.js';
 import { openStore, type Store } from './store/index.js';
@@ -72,7 +72,17 @@ function byPublication(a: { art: Article; n: number }, b: { art: Article; n: num
 }
 
 export class Crosscheck {
+  /** Lines repeated across articles of one outlet (learnt while ingesting) are removed as boilerplate. */
+  private readonly boilerplate = new OutletBoilerplate();
+
   private constructor(readonly store: Store) {}
+
+  /** buildArticle with this session's outlet boilerplate, then learns the item's lines. */
+  private buildLearning(raw: RawDoc): Article | ItemError {
+    const art = buildArticle(raw, this.boilerplate.contextForDoc(raw));
+    this.boilerplate.observeDoc(raw);
+    return art;
+  }
 
   static async open(db?: string): Promise<Crosscheck> {
     return new Crosscheck(await openStore(db));
@@ -120,7 +130,7 @@ export class Crosscheck {
     for await (const item of items) {
       opts.onRead?.(item.origin);
       // Workers hand in Articles already built in parallel (src/worker); RawDocs are built here.
-      const built = isItemError(item) ? item : 'body' in item ? buildArticle(item) : item;
+      const built = isItemError(item) ? item : 'body' in item ? this.buildLearning(item) : item;
       if (isItemError(built)) {
         report.failed.push(built);
         await this.store.putError({ ...built, at: new Date().toISOString() });

@@ -19,14 +19,14 @@ export class OutletBoilerplate {
   constructor(readonly threshold = 3) {}
 
   /** Records the distinct lines of one article of `outlet`. Returns false for an article already seen. */
-  observe(outlet: string, lines: Iterable<string>): boolean {
+  observe(outlet: string, lines: string[]): boolean {
     const keys = new Set<string>();
     for (const l of lines) {
       if (l.length > MAX_LINE) continue;
       const k = lineKey(l);
       if (k) keys.add(k);
     }
-    const doc = sha256hex(outlet + '\n' + [...keys].sort().join('\n'));
+    const doc = docKey(outlet, lines);
     if (this.seen.has(doc)) return false;
     this.seen.add(doc);
     let m = this.counts.get(outlet);
@@ -41,18 +41,33 @@ export class OutletBoilerplate {
     return m ? { outletLineCounts: m, boilerplateMinCount: this.threshold } : {};
   }
 
-  /** Convenience for the pipeline: context for a raw doc, by its outlet (given, or URL host). */
+  /**
+   * Convenience for the pipeline: context for a raw doc, by its outlet (given, or URL host).
+   * An article already observed gets an empty context, so ingesting it again cleans it exactly as
+   * the first time (same text, same id) instead of stripping lines learnt from it meanwhile.
+   */
   contextForDoc(raw: RawDoc): CleanContext {
-    return this.contextFor(outletOf(raw));
+    const outlet = outletOf(raw);
+    if (!outlet || this.seen.has(docKey(outlet, bodyLines(raw)))) return {};
+    return this.contextFor(outlet);
   }
 
   /** Convenience for the pipeline: observe a raw doc's lines under its outlet (no-op when unknown). */
   observeDoc(raw: RawDoc): void {
     const outlet = outletOf(raw);
-    if (!outlet) return;
-    const text = raw.body.kind === 'text' ? raw.body.text : raw.body.html.replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>/gi, ' ').replace(/<\/?(?:p|div|li|h\d|br|tr|section|article|header|footer|aside|nav)\b[^>]*>/gi, '\n').replace(/<[^>]+>/g, ' ');
-    this.observe(outlet, text.split(/\r?\n/));
+    if (outlet) this.observe(outlet, bodyLines(raw));
   }
+}
+
+/** Identity of one article's content for de-duplication (outlet + distinct normalised lines). */
+function docKey(outlet: string, lines: string[]): string {
+  return sha256hex(outlet + '\n' + [...new Set(lines.map(lineKey).filter(Boolean))].sort().join('\n'));
+}
+
+/** The lines of a raw doc: text lines, or the text of an HTML page's block elements (roughly). */
+function bodyLines(raw: RawDoc): string[] {
+  const text = raw.body.kind === 'text' ? raw.body.text : raw.body.html.replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>/gi, ' ').replace(/<\/?(?:p|div|li|h\d|br|tr|section|article|header|footer|aside|nav)\b[^>]*>/gi, '\n').replace(/<[^>]+>/g, ' ');
+  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
 /** Outlet key of a raw doc: the given outlet name, else the host of its URL (without www.). */
