@@ -15,6 +15,11 @@ import { build } from 'vite';
 import { createServer } from '../../src/server/app.js';
 import { ferryA, hostile } from '../server/fixtures.js';
 
+// Browser globals used inside page.evaluate callbacks (this file is compiled without the DOM lib).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = process.env.CROSSCHECK_SHARED ? join(process.env.CROSSCHECK_SHARED, 'corpus', 'seeds') : join(root, '..', 'shared', 'corpus', 'seeds');
