@@ -130,8 +130,13 @@ function widgetReason(el: El): RemovalReason | undefined {
 /** Removes widgets that are small relative to the page (so a mislabelled main container survives). */
 function pruneWidgets(root: El, removed: RemovedPiece[], total: number): void {
   const all = [...root.querySelectorAll('*')];
+  const gone = new Set<El>();
+  const detached = (el: El) => {
+    for (let p = el; p && p !== root; p = p.parentNode) if (gone.has(p)) return true;
+    return false;
+  };
   for (const el of all) {
-    if (!el.parentNode) continue;
+    if (detached(el)) continue;
     const reason = widgetReason(el);
     if (!reason) continue;
     const t = textOf(el);
@@ -144,6 +149,7 @@ function pruneWidgets(root: El, removed: RemovedPiece[], total: number): void {
     if (reason === 'non-content' && t.length > 400) continue;
     if ((reason === 'share-prompt' || reason === 'navigation' || reason === 'tags' || reason === 'ad') && t.length > 200 && links < 0.4 * t.length) continue;
     if (t) removed.push({ text: t.slice(0, 2000), reason, rule: `page widget (${el.tagName.toLowerCase()}${el.getAttribute('class') ? '.' + norm(el.getAttribute('class')).split(' ')[0] : ''})` });
+    gone.add(el);
     el.remove();
   }
 }
