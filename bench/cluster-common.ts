@@ -55,8 +55,9 @@ export function streamOrder(docs: EcbDoc[]): EcbDoc[] {
 }
 
 /** Runs the online clusterer over docs in stream order; returns story id per doc id. */
-export function clusterEcb(docs: EcbDoc[], opts: Partial<ClustererOptions> = {}): { story: Map<string, string>; merges: number } {
+export function clusterEcb(docs: EcbDoc[], opts: Partial<ClustererOptions> = {}, background: EcbDoc[] = []): { story: Map<string, string>; merges: number } {
   const c = new StoryClusterer(opts);
+  for (const d of background) c.observe(d.text);
   const story = new Map<string, string>();
   const alias = new Map<string, string>();
   let merges = 0;

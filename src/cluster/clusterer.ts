@@ -44,6 +44,13 @@ export interface ClustererOptions {
   mergeStoryThreshold: number;
   /** A story with no article for this long is cold (no longer a candidate). */
   coldMs: number;
+  /** Weight of the name-only cosine in the score (the rest is the cosine over all features). */
+  entityWeight: number;
+  /** The article's `topNames` most distinctive names: when the story has none of them, the
+   *  score is multiplied by `nameConflict` (same kind of event, different people/places). */
+  topNames: number;
+  nameConflict: number;
+  namesMissing: number;
   /** Factor applied when the article and the story mention years and none is shared. */
   yearConflict: number;
   /** Days of gap after which the time decay starts, and its scale. */
@@ -73,10 +80,14 @@ export interface ClustererOptions {
  * newsroom defaults: stories go cold after 10 days, similarity decays after a 3-day gap.
  */
 export const DEFAULT_OPTIONS: ClustererOptions = {
-  threshold: 0.2,
-  mergeThreshold: 0.35,
-  mergeStoryThreshold: 0.3,
+  threshold: 0.22,
+  mergeThreshold: 0.5,
+  mergeStoryThreshold: 0.15,
   yearConflict: 0.5,
+  entityWeight: 0.3,
+  topNames: 3,
+  nameConflict: 1,
+  namesMissing: 1,
   coldMs: 10 * 86_400_000,
   decayGraceDays: 3,
   decayScaleDays: 7,
@@ -96,6 +107,7 @@ interface Vec {
   w: number[];
   norm: number;
   years: number[];
+  names: number[];
 }
 
 interface StoryState {
@@ -128,6 +140,16 @@ export class StoryClusterer {
     this.opts = { ...DEFAULT_OPTIONS, ...opts, boosts: { ...DEFAULT_OPTIONS.boosts, ...(opts.boosts ?? {}) } };
     this.df = new Uint32Array(1 << this.opts.dfBits);
     this.dfMask = (1 << this.opts.dfBits) - 1;
+  }
+
+  /**
+   * Learns document frequencies from a background text without assigning it (a prior for the
+   * corpus statistics, e.g. from an archive, so the first articles of a stream are weighed well).
+   */
+  observe(text: string, title?: string): void {
+    const bag = featurize(text, title, this.opts.boosts);
+    this.n++;
+    for (let i = 0; i < bag.ids.length; i++) this.df[bag.ids[i] & this.dfMask]++;
   }
 
   /** Number of articles seen. */
@@ -169,7 +191,12 @@ export class StoryClusterer {
       w.push(ww[order[j]]);
       norm += ww[order[j]] * ww[order[j]];
     }
-    return { ids, w, norm: Math.sqrt(norm), years: bag.years };
+    // The article's main names: name-like features by frequency (then distinctiveness).
+    const nameIdx: number[] = [];
+    for (let i = 0; i < k; i++) if ((bag.ids[i] & 7) === 1) nameIdx.push(i);
+    nameIdx.sort((a, b) => bag.w[b] - bag.w[a] || ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
+    const names = nameIdx.slice(0, this.opts.topNames).map((i) => bag.ids[i]);
+    return { ids, w, norm: Math.sqrt(norm), years: bag.years, names };
   }
 
   private resolve(idx: number): StoryState | undefined {
@@ -194,6 +221,36 @@ export class StoryClusterer {
     if (!vec.years.length || !s.years.size) return 1;
     for (const y of vec.years) if (s.years.has(y)) return 1;
     return this.opts.yearConflict;
+  }
+
+  /** Cosine restricted to name-like features (kind code 1 in the low bits). */
+  private entityCosine(vec: Vec, s: StoryState): number {
+    let dot = 0, dn = 0, sn = 0;
+    for (let i = 0; i < vec.ids.length; i++) {
+      if ((vec.ids[i] & 7) !== 1) continue;
+      dn += vec.w[i] * vec.w[i];
+      const v = s.feats.get(vec.ids[i]);
+      if (v !== undefined) dot += vec.w[i] * v * this.idf(vec.ids[i]);
+    }
+    if (dot === 0) return 0;
+    for (const [h, v] of s.feats) {
+      if ((h & 7) !== 1) continue;
+      const x = v * this.idf(h);
+      sn += x * x;
+    }
+    return dot / Math.sqrt(dn * sn);
+  }
+
+  private similarity(vec: Vec, s: StoryState): number {
+    const a = this.opts.entityWeight;
+    let c = this.cosine(vec, s);
+    if (a > 0) c = (1 - a) * c + a * this.entityCosine(vec, s);
+    if (this.opts.nameConflict < 1) {
+      let missing = 0;
+      for (const h of vec.names) if (!s.feats.has(h)) missing++;
+      if (missing >= this.opts.namesMissing) c *= this.opts.nameConflict;
+    }
+    return c;
   }
 
   /** Cosine between an idf-weighted doc vector and a story's vector (weighted with current idf). */
@@ -222,7 +279,7 @@ export class StoryClusterer {
       w.push(x);
       norm += x * x;
     }
-    return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [] }, b);
+    return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [], names: [] }, b);
   }
 
   /** Adds the article's vector to the story (sum of per-article idf-free weights), prunes, indexes. */
@@ -295,7 +352,7 @@ export class StoryClusterer {
     const scored: { s: StoryState; score: number }[] = [];
     for (const [idx] of cands) {
       const s = this.stories.get(idx)!;
-      scored.push({ s, score: this.cosine(vec, s) * this.decay(s, t) * this.yearFactor(vec, s) });
+      scored.push({ s, score: this.similarity(vec, s) * this.decay(s, t) * this.yearFactor(vec, s) });
     }
     scored.sort((a, b) => b.score - a.score || a.s.idx - b.s.idx);
     const merged: { from: string; score: number }[] = [];

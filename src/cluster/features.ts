@@ -19,6 +19,13 @@ export interface FeatureBoosts {
   d: number;
 }
 
+/** Feature kind codes, kept in the low 3 bits of the feature hash. */
+export const KIND_CODE: Record<FeatureKind, number> = { t: 0, e: 1, n: 2, y: 3, d: 4 };
+
+export function featureHash(kind: FeatureKind, key: string): number {
+  return ((hash32(kind + key) & ~7) | KIND_CODE[kind]) >>> 0;
+}
+
 export const DEFAULT_BOOSTS: FeatureBoosts = { t: 1, e: 1.6, n: 0.6, y: 1, d: 1 };
 
 /** Sparse feature bag: hashed feature -> boosted log term frequency. */
@@ -64,7 +71,7 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
   const tf = new Map<number, number>();
   const boostOf = new Map<number, number>();
   const add = (kind: FeatureKind, key: string) => {
-    const h = hash32(kind + key);
+    const h = featureHash(kind, key);
     const prev = tf.get(h);
     if (prev === undefined) {
       tf.set(h, 1);

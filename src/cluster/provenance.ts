@@ -37,7 +37,7 @@ export const DEFAULT_PROVENANCE: ProvenanceOptions = {
   copyContainment: 0.5,
   sentenceDice: 0.35,
   rewriteShare: 0.3,
-  rewriteMin: 3,
+  rewriteMin: 4,
   window: 200,
 };
 
@@ -150,8 +150,9 @@ function relate(x: Prepared, src: Prepared, o: ProvenanceOptions): Relation | nu
   if (n === 0) return null;
   const k = alignedInOrder(x.sents, src.sents, o.sentenceDice);
   const share = k / n;
-  if (k >= Math.min(o.rewriteMin, n) && share >= o.rewriteShare) {
-    return { kind: 'rewrite', conf: Math.min(0.95, 0.4 + share * 0.6), evidence: `${k} of ${x.sents.length} sentences follow the source's sentences in order (${pct(share)} of the shorter text)` };
+  if (k >= o.rewriteMin && share >= o.rewriteShare) {
+    // Confidence grows with how much of this article follows the source.
+    return { kind: 'rewrite', conf: Math.min(0.95, 0.4 + (0.55 * k) / x.sents.length + 0.1 * share), evidence: `${k} of ${x.sents.length} sentences follow the source's sentences in order (${pct(share)} of the shorter text)` };
   }
   return null;
 }
@@ -173,7 +174,8 @@ export function computeProvenance(articles: ProvArticle[], opts: Partial<Provena
   for (let i = 0; i < prepared.length; i++) {
     const x = prepared[i];
     let best: { rel: Relation; src: Prepared } | null = null;
-    for (let j = i - 1; j >= 0 && j >= i - o.window; j--) {
+    // Earliest source wins ties (a copy of a copy names the first text).
+    for (let j = Math.max(0, i - o.window); j < i; j++) {
       const src = prepared[j];
       const rel = relate(x, src, o);
       if (!rel) continue;

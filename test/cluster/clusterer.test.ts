@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { StoryClusterer } from '../../src/cluster/clusterer.js';
+import { bcubed, pairwise } from '../../src/cluster/eval.js';
+import * as F from './fixtures.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2031-03-04T08:00:00Z');
+
+function run(c: StoryClusterer, docs: [string, string, number?][]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, text, time] of docs) out.set(key, c.add({ key, text, time }).storyId);
+  return out;
+}
+
+const STREAM: [string, string, number?][] = [
+  ['w1', F.FIRE_WAREHOUSE_1, T0],
+  ['f1', F.FIRE_FLATS_1, T0 + 4 * DAY],
+  ['u', F.UNRELATED, T0 + 4 * DAY],
+  ['w2', F.FIRE_WAREHOUSE_2, T0 + 1 * DAY],
+  ['f2', F.FIRE_FLATS_2, T0 + 5 * DAY],
+  ['w3', F.FIRE_WAREHOUSE_3, T0 + 1 * DAY],
+  ['wo', F.WIRE_ORIGINAL, T0 + 6 * DAY],
+  ['ww', F.WIRE_WRAPPED, T0 + 6 * DAY],
+  ['wt', F.WIRE_TRIMMED, T0 + 6 * DAY],
+  ['wr', F.WIRE_REWRITE, T0 + 6 * DAY],
+];
+
+test('two different fires in one town are two stories; a council vote there is a third', () => {
+  for (const timed of [true, false]) {
+    const s = run(new StoryClusterer(), STREAM.map(([k, t, time]) => [k, t, timed ? time : undefined]));
+    assert.equal(s.get('w2'), s.get('w1'));
+    assert.equal(s.get('w3'), s.get('w1'));
+    assert.equal(s.get('f2'), s.get('f1'));
+    assert.notEqual(s.get('f1'), s.get('w1'), 'warehouse fire and flats fire are different stories');
+    assert.notEqual(s.get('u'), s.get('w1'));
+    assert.notEqual(s.get('u'), s.get('f1'));
+    assert.notEqual(s.get('wo'), s.get('w1'));
+    for (const k of ['ww', 'wt', 'wr']) assert.equal(s.get(k), s.get('wo'), `${k} joins the wire story`);
+  }
+});
+
+test('deterministic for a given input order', () => {
+  const a = [...run(new StoryClusterer(), STREAM)];
+  const b = [...run(new StoryClusterer(), STREAM)];
+  assert.deepEqual(a, b);
+});
+
+test('a story goes cold: the same event a month later starts a new story, and the sweep frees it', () => {
+  const c = new StoryClusterer({ sweepEvery: 1_000_000 });
+  const first = c.add({ key: 'a', text: F.FIRE_WAREHOUSE_1, time: T0 }).storyId;
+  assert.equal(c.add({ key: 'b', text: F.FIRE_WAREHOUSE_2, time: T0 + DAY }).storyId, first);
+  const late = c.add({ key: 'c', text: F.FIRE_WAREHOUSE_3, time: T0 + 40 * DAY });
+  assert.ok(late.isNew);
+  assert.equal(c.liveStories, 2);
+  c.sweep();
+  assert.equal(c.liveStories, 1, 'the cold story is dropped from memory');
+});
+
+test('an article that bridges two stories merges them (older story survives)', () => {
+  const [p1, p2, p3, p4] = F.FIRE_WAREHOUSE_1.split('\n\n');
+  const c = new StoryClusterer({ threshold: 0.3, mergeThreshold: 0.3, mergeStoryThreshold: 0 });
+  const a = c.add({ key: 'a', text: `${p1}\n\n${p2}` });
+  const b = c.add({ key: 'b', text: `${p3}\n\n${p4}` });
+  assert.ok(b.isNew, 'the two halves start apart');
+  const bridge = c.add({ key: 'c', text: F.FIRE_WAREHOUSE_1 });
+  assert.equal(bridge.storyId, a.storyId);
+  assert.deepEqual(bridge.merged.map((m) => m.from), [b.storyId]);
+  // Later articles of either half land in the merged story.
+  assert.equal(c.add({ key: 'd', text: `${p3}\n\n${p4}` }).storyId, a.storyId);
+});
+
+test('restore rebuilds a story so that new articles join it', () => {
+  const c = new StoryClusterer();
+  c.add({ key: 'x', text: F.UNRELATED });
+  c.restore({ key: 'w1', text: F.FIRE_WAREHOUSE_1 }, 'sOLD');
+  assert.equal(c.add({ key: 'w2', text: F.FIRE_WAREHOUSE_2 }).storyId, 'sOLD');
+});
+
+test('metrics: pairwise and BCubed on a hand-checked case', () => {
+  const gold = ['a', 'a', 'a', 'b', 'b'];
+  const pred = ['x', 'x', 'y', 'y', 'y'];
+  const pw = pairwise(pred, gold);
+  // pred pairs: 1 (x) + 3 (y) = 4; gold pairs: 3 + 1 = 4; true: (0,1) and (3,4) = 2.
+  assert.equal(pw.p, 0.5);
+  assert.equal(pw.r, 0.5);
+  const b3 = bcubed(pred, gold);
+  // precision per item: 1,1,1/3,2/3,2/3 -> 11/15; recall: 2/3,2/3,1/3,1,1 -> 11/15.
+  assert.ok(Math.abs(b3.p - 11 / 15) < 1e-9);
+  assert.ok(Math.abs(b3.r - 11 / 15) < 1e-9);
+});
