@@ -267,7 +267,7 @@ function wireFromLine(t: string): string | null {
   }
   const c = COPYRIGHT.exec(t);
   if (c) {
-    const w = canonicalWire(c[1].replace(/\.$/, '').replace(/\s+All\s+Rights.*$/i, ''));
+    const w = canonicalWire(cleanHolder(c[1]) ?? '');
     if (w) return w;
   }
   if (REUTERS_CREDITS.test(t)) return 'Reuters';
@@ -276,7 +276,7 @@ function wireFromLine(t: string): string | null {
 
 function cleanHolder(s: string): string | null {
   const t = s
-    .replace(/\s+All\s+rights?\s+reserved.*$/i, '')
+    .replace(/[.,;:]?\s+All(?:\s+rights?(?:\s+reserved)?)?\b.*$/i, '')
     .replace(/[.,;:]+$/, '')
     .replace(/\s+(?:Ltd|Limited|Inc|LLC|Corp|Corporation|Group|Media|Plc|PLC|GmbH)\.?$/, '')
     .trim();
