@@ -8,6 +8,8 @@
  * only a fast, deterministic token stream, so a regex scan and a suffix stripper suffice.
  */
 
+import type { ArticleMetadata } from '../types.js';
+
 /** English function words, weekday names and reporting verbs that carry no story identity. */
 const STOP = new Set(
   (
@@ -132,7 +134,7 @@ function wireName(s: string): string | undefined {
  */
 export function detectWire(a: {
   text: string;
-  metadata: { wire?: string; dateline?: { wire?: string } };
+  metadata: Partial<ArticleMetadata>;
   removed?: { text: string; reason: string }[];
 }): { wire: string; how: string } | null {
   if (a.metadata.wire) return { wire: a.metadata.wire, how: 'metadata' };
