@@ -1,0 +1,431 @@
+/**
+ * Named entities with roles, and within-article coreference (surnames, pronouns, role phrases).
+ *
+ * No library we can use offline tags PERSON / ORG / PLACE without model weights (wink's lite
+ * model has no named-entity types beyond numbers and dates; compromise's guesses are slow and
+ * shaky on foreign names), so this is done by hand over wink's tokens and POS tags: capitalised
+ * runs are cut into (role, name) by a title lexicon, typed by gazetteers and keyword lexicons,
+ * and linked by surname and normalised spelling.
+ */
+import type { ArticleEntity, EntityMention, EntityType } from './types.js';
+import type { Analysis, Token } from './nlp.js';
+import {
+  CUE_VERBS, demonymKey, KNOWN_ORGS, KNOWN_OTHER, ORG_WORDS, OTHER_WORDS, PLACE_WORDS, placeKey, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_MODIFIERS, TITLES,
+} from './gazetteer.js';
+import { nameSkeleton, similarNames } from './similar.js';
+
+const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const STOP_CAPS = new Set(
+  'the a an but and or if so as at in on of for to from by with when while after before since although though however meanwhile this that these those there here it its they we you i he she his her our their my your what who which where why how both all some many most several each every no not also yet still now then late early according separately additionally earlier later last next once despite during under over because until unless whether between among amid against without within across around about into through ukrainian russian western eastern northern southern'.split(' '),
+);
+const CONNECT = new Set(['of', 'and', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'le', 'du', 'del', 'da', 'the', '&']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
+
+export interface EntityResult {
+  entities: ArticleEntity[];
+  mentions: EntityMention[];
+  /** Entity id -> type, for quick lookups by the quote and time stages. */
+  types: Map<string, EntityType>;
+}
+
+interface Cand {
+  start: number;
+  end: number;
+  text: string;
+  tokens: string[];
+  sent: number;
+  type: EntityType | null;
+  key: string | null;
+  role: string | null;
+  roles: string[];
+  titled: boolean;
+  ti: number; // first token index of the name part
+  tj: number; // one past the last token index
+}
+
+const isCap = (t: string) => /^[A-Z\u00C0-\u00DE]/.test(t) && /[a-zA-Z\u00C0-\u024F]/.test(t);
+const lowerDot = (t: string) => t.toLowerCase().replace(/\./g, '');
+
+/** Inclusive quote ranges (both curly and straight double quotes) in the text. */
+export function quoteRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /“[^”“\n]{1,1200}”|"[^"\n]{1,1200}"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+export function extractEntities(a: Analysis): EntityResult {
+  const toks = a.tokens;
+  const lowerVocab = new Set<string>();
+  for (const t of toks) if (/^[a-z]/.test(t.text)) lowerVocab.add(t.text);
+  const quotes = quoteRanges(a.text);
+  const inQuote = (at: number) => quotes.some(([s, e]) => at > s && at < e);
+
+  // ---------------------------------------------------------------- 1. capitalised runs
+  const cands: Cand[] = [];
+  for (let s = 0; s < a.sentences.length; s++) {
+    if (a.headline[a.sentences[s].paragraph]) continue;
+    const [t0, t1] = a.sentTok[s];
+    let i = t0;
+    while (i < t1) {
+      const t = toks[i];
+      if (!startOk(toks, i, t0, lowerVocab)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < t1) {
+        const n = toks[j];
+        if (n.start !== toks[j - 1].end && toks[j - 1].text === '-') break;
+        if (isCap(n.text) && !MONTHS.has(n.text.toLowerCase()) && !WEEKDAYS.has(n.text.toLowerCase())) {
+          j++;
+          continue;
+        }
+        // double-barrelled names: "Ruiz-Vega" (ASCII hyphen, no spaces)
+        if (n.text === '-' && n.start === toks[j - 1].end && j + 1 < t1 && toks[j + 1].start === n.end && isCap(toks[j + 1].text)) {
+          j += 2;
+          continue;
+        }
+        if (CONNECT.has(n.text) && j + 1 < t1) {
+          let k = j + 1;
+          if (n.text === 'of' && toks[k]?.text === 'the') k++;
+          if (k < t1 && isCap(toks[k].text) && !MONTHS.has(toks[k].text.toLowerCase())) {
+            j = k + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      for (const c of splitRun(toks, i, j, a)) cands.push(c);
+      i = j;
+      void t;
+    }
+  }
+
+  // ---------------------------------------------------------------- 2. type each run
+  const people: Cand[] = [];
+  const singles: Cand[] = [];
+  for (const c of cands) {
+    classify(c, toks);
+    if (c.type === 'person' && c.tokens.length > 1) people.push(c);
+    if (c.type === null && c.tokens.length === 1) singles.push(c);
+  }
+  // single tokens: surname / first-name aliases of people named in full, else guesses from context
+  for (const c of singles) {
+    const word = c.tokens[0];
+    if (demonymKey(word)) continue;
+    const full = people.filter((p) => p.tokens[p.tokens.length - 1] === word || similarNames(p.tokens[p.tokens.length - 1], word));
+    if (full.length) {
+      c.type = 'person';
+      continue;
+    }
+    const next = toks[c.tj];
+    const prev = toks[c.ti - 1];
+    if (c.titled) c.type = 'person';
+    else if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:is|was|has|had)$/.test(next.text) && c.ti !== a.sentTok[c.sent][0]) c.type = 'person';
+    else if (next && CUE_VERBS.has(next.text)) c.type = 'person';
+    else if (prev && CUE_VERBS.has(prev.text) && prev.text === 'said') c.type = 'person';
+    else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && ROLE_NOUNS.has(toks[c.tj + 1].text.toLowerCase())) c.type = 'person';
+  }
+
+  // ---------------------------------------------------------------- 3. group into entities
+  interface Ent { id: string; type: EntityType; names: Map<string, number>; roles: { text: string; sentence: number }[]; key: string; first: string[]; last: string }
+  const ents: Ent[] = [];
+  const byKey = new Map<string, Ent>();
+  const mentions: EntityMention[] = [];
+  const candEnt = new Map<Cand, Ent>();
+  const ordered = [...cands].sort((x, y) => (y.tokens.length - x.tokens.length) || (x.start - y.start));
+  for (const c of ordered) {
+    if (!c.type) continue;
+    let e: Ent | undefined;
+    if (c.type === 'person') {
+      const last = c.tokens[c.tokens.length - 1];
+      const firsts = c.tokens.slice(0, -1);
+      e = ents.find((x) => x.type === 'person' && (x.last === last || similarNames(x.last, last)) && compatibleFirst(x.first, firsts));
+      if (!e && c.tokens.length === 1) e = ents.find((x) => x.type === 'person' && x.first.length && x.first[0] === last && ents.filter((y) => y.type === 'person' && y.first[0] === last).length === 1);
+      if (!e) {
+        e = { id: `e${ents.length + 1}`, type: 'person', names: new Map(), roles: [], key: `person:${c.text.toLowerCase()}`, first: firsts, last };
+        ents.push(e);
+      } else if (firsts.length > e.first.length) e.first = firsts;
+    } else {
+      const key = c.key ?? `${c.type}:${c.text.toLowerCase()}`;
+      e = byKey.get(key);
+      if (!e && c.type === 'place') e = ents.find((x) => x.type === 'place' && [...x.names.keys()].some((n) => similarNames(n, c.text)));
+      if (!e) {
+        e = { id: `e${ents.length + 1}`, type: c.type, names: new Map(), roles: [], key, first: [], last: '' };
+        ents.push(e);
+        byKey.set(key, e);
+      }
+    }
+    e.names.set(c.text, (e.names.get(c.text) ?? 0) + 1);
+    for (const r of c.roles) if (!e.roles.some((x) => x.text === r)) e.roles.push({ text: r, sentence: c.sent });
+    candEnt.set(c, e);
+  }
+  for (const c of cands) {
+    const e = candEnt.get(c);
+    if (!e) continue;
+    const longest = [...e.names.keys()].sort((x, y) => y.length - x.length)[0];
+    mentions.push({ start: c.start, text: c.text, entity: e.id, via: c.text === longest || c.tokens.length > 1 ? 'name' : 'alias', sentence: c.sent });
+  }
+  mentions.sort((x, y) => x.start - y.start);
+
+  // ---------------------------------------------------------------- 4. role phrases and pronouns
+  const entById = new Map(ents.map((e) => [e.id, e]));
+  const roleHeads = new Map<string, Set<string>>();
+  for (const e of ents) for (const r of e.roles) {
+    const head = r.text.split(/\s+/).pop()!.toLowerCase();
+    if (!ROLE_NOUNS.has(head) && !TITLES.has(head)) continue;
+    if (!roleHeads.has(head)) roleHeads.set(head, new Set());
+    roleHeads.get(head)!.add(e.id);
+  }
+  const extra: EntityMention[] = [];
+  const reRole = /\b[Tt]he ((?:[A-Za-z-]+ ){0,2}([a-z-]+))\b/g;
+  for (let m = reRole.exec(a.text); m; m = reRole.exec(a.text)) {
+    const ids = roleHeads.get(m[2]);
+    if (!ids || ids.size !== 1) continue;
+    const id = [...ids][0];
+    const e = entById.get(id)!;
+    const words = m[1].toLowerCase().split(' ');
+    if (!e.roles.some((r) => words.every((w) => r.text.toLowerCase().split(/\s+/).includes(w)))) continue;
+    const first = mentions.find((x) => x.entity === id);
+    if (!first || first.start > m.index) continue;
+    extra.push({ start: m.index, text: m[0], entity: id, via: 'role', sentence: sentOf(a, m.index) });
+  }
+  const personAt = mentions.filter((m) => entById.get(m.entity)!.type === 'person');
+  for (const t of toks) {
+    const low = t.text.toLowerCase();
+    if (!PRONOUNS_PERSON.has(low) || inQuote(t.start)) continue;
+    const id = resolvePronoun(a, personAt.concat(extra.filter((x) => x.start < t.start)), t);
+    if (id) extra.push({ start: t.start, text: t.text, entity: id, via: 'pronoun', sentence: t.sent });
+  }
+  mentions.push(...extra);
+  mentions.sort((x, y) => x.start - y.start);
+
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const entities: ArticleEntity[] = ents.map((e) => {
+    const variants = [...e.names.keys()];
+    const name = variants.slice().sort((x, y) => y.length - x.length || (e.names.get(y)! - e.names.get(x)!))[0];
+    return { id: e.id, name, type: e.type, variants, roles: e.roles, mentions: counts.get(e.id) ?? 0 };
+  });
+  return { entities, mentions, types: new Map(ents.map((e) => [e.id, e.type])) };
+}
+
+function sentOf(a: Analysis, at: number): number {
+  let lo = 0;
+  let hi = a.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.sentences[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** He / she: a person earlier in the same sentence (not for sentence-initial pronouns), else the
+ *  first person (the usual subject) of the nearest earlier sentence that names one. */
+export function resolvePronoun(a: Analysis, persons: EntityMention[], t: Token): string | null {
+  const s = t.sent;
+  const sentStart = a.sentTok[s][0];
+  const initial = a.tokens.slice(sentStart, a.tokens.indexOf(t)).every((x) => /^\W+$/.test(x.text));
+  if (!initial) {
+    const before = persons.filter((m) => m.sentence === s && m.start < t.start && m.via !== 'pronoun');
+    if (before.length) return before[0].entity;
+  }
+  for (let k = s - 1; k >= Math.max(0, s - 4); k--) {
+    const inS = persons.filter((m) => m.sentence === k);
+    if (inS.length) return inS[0].entity;
+  }
+  return null;
+}
+
+function compatibleFirst(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return true;
+  const x = a[0].replace(/\.$/, '');
+  const y = b[0].replace(/\.$/, '');
+  if (x === y || similarNames(x, y)) return true;
+  // initials: "V. Putin" / "Vladimir Putin"
+  return (x.length === 1 || y.length === 1) && x[0] === y[0];
+}
+
+function startOk(toks: Token[], i: number, t0: number, lowerVocab: Set<string>): boolean {
+  const t = toks[i];
+  if (!isCap(t.text)) return false;
+  const low = t.text.toLowerCase();
+  if (MONTHS.has(low.replace(/\.$/, '')) || WEEKDAYS.has(low) || low === 'i') return false;
+  const initial = i === t0 || /^[“"‘'(\[—–-]$/.test(toks[i - 1].text);
+  if (!initial) return true;
+  if (STOP_CAPS.has(low)) return false;
+  if (t.pos !== 'PROPN' && !TITLES.has(lowerDot(t.text))) return false;
+  if (lowerVocab.has(low) && !TITLES.has(low)) return false;
+  return true;
+}
+
+/** Cuts a capitalised run at "and" (unless it is inside an organisation name) and at "of"
+ *  (unless the part before "of" is a title, organisation, place or event word). */
+function splitRun(toks: Token[], i: number, j: number, a: Analysis): Cand[] {
+  const out: Cand[] = [];
+  let s = i;
+  const words = (x: number, y: number) => toks.slice(x, y).map((t) => t.text);
+  for (let k = i; k < j; k++) {
+    const w = toks[k].text;
+    if (w !== 'and' && w !== 'of' && w !== 'for' && w !== '&' && w !== 'the') continue;
+    if (w === 'the') continue;
+    const before = lowerDot(toks[k - 1].text);
+    const tail = words(k + 1, j).map(lowerDot);
+    const keep =
+      w === 'of' || w === 'for'
+        ? ORG_WORDS.has(before) || OTHER_WORDS.has(before) || PLACE_WORDS.has(before) || TITLES.has(before) || before === 'republic' || before === 'city' || before === 'gulf' || before === 'sea' || KNOWN_OTHER.has(`${before} of ${tail.join(' ')}`) || before === 'board'
+        : ORG_WORDS.has(tail[tail.length - 1] ?? '') && !/^[A-Z]{2,}$/.test(toks[j - 1].text) && !ORG_WORDS.has(before) && !KNOWN_ORGS.has(before) && !placeKey(toks[k - 1].text) && !words(s, k).some((x) => TITLES.has(lowerDot(x)) && words(s, k).length <= 2);
+    if (!keep) {
+      pushCand(out, toks, s, k, a);
+      s = k + 1;
+      if (toks[s]?.text === 'the') s++;
+    }
+  }
+  pushCand(out, toks, s, j, a);
+  return out;
+}
+
+function pushCand(out: Cand[], toks: Token[], i: number, j: number, a: Analysis): void {
+  while (i < j && CONNECT.has(toks[i].text)) i++;
+  while (j > i && CONNECT.has(toks[j - 1].text)) j--;
+  if (i >= j) return;
+  const start = toks[i].start;
+  const end = toks[j - 1].end;
+  const text = a.text.slice(start, end);
+  out.push({ start, end, text, tokens: nameTokens(toks, i, j), sent: toks[i].sent, type: null, key: null, role: null, roles: [], titled: false, ti: i, tj: j });
+}
+
+function nameTokens(toks: Token[], i: number, j: number): string[] {
+  const out: string[] = [];
+  for (let k = i; k < j; k++) {
+    if (toks[k].text === '-' && out.length) {
+      out[out.length - 1] += '-' + (toks[k + 1]?.text ?? '');
+      k++;
+    } else out.push(toks[k].text);
+  }
+  return out;
+}
+
+/** Splits the role part off a run ("Russian President | Vladimir Putin") and types the name. */
+function classify(c: Cand, toks: Token[]): void {
+  const low = c.tokens.map(lowerDot);
+  // role inside the run: up to the last title word, when only titles/modifiers/places precede it
+  let cut = -1;
+  for (let k = 0; k < c.tokens.length - 1; k++) {
+    const w = low[k];
+    if (TITLES.has(w)) cut = k;
+    else if (w === 'of' && cut === k - 1 && k + 2 < c.tokens.length) {
+      cut = k + 1;
+      k++;
+    } else if (!(TITLE_MODIFIERS.has(w) || demonymKey(c.tokens[k]) || placeKey(c.tokens[k]) || KNOWN_ORGS.has(w) || ORG_WORDS.has(w))) break;
+  }
+  if (cut >= 0 && cut < c.tokens.length - 1) {
+    const role = c.tokens.slice(0, cut + 1);
+    const rest = c.tokens.slice(cut + 1);
+    // the name keeps its own offsets: find where the rest starts among the original tokens
+    let ti = c.ti;
+    let consumed = 0;
+    while (ti < c.tj && consumed < role.length) {
+      if (toks[ti].text === '-' ) { ti += 2; continue; }
+      ti++;
+      consumed++;
+    }
+    const roleText = role.join(' ');
+    const restLow = rest.map(lowerDot);
+    // "Secretary of the National Security and Defense Council": a role phrase around an organisation
+    const body = restLow.some((w) => ORG_WORDS.has(w)) || KNOWN_ORGS.has(restLow.join(' ')) || !!placeKey(rest.join(' '));
+    c.role = body || HONORIFICS.has(lowerDot(roleText)) ? null : roleText;
+    c.titled = !body;
+    c.ti = ti;
+    c.start = toks[ti].start;
+    c.text = c.text.slice(c.text.length - (c.end - c.start));
+    c.tokens = rest;
+    low.splice(0, cut + 1);
+  }
+  if (c.tokens.every((t) => demonymKey(t) || TITLE_MODIFIERS.has(lowerDot(t)) || TITLES.has(lowerDot(t)))) return; // "Russian", "Western"
+  const whole = low.join(' ');
+  const lastW = low[low.length - 1];
+  if (KNOWN_OTHER.has(whole)) c.type = 'other';
+  else if (KNOWN_ORGS.has(whole)) {
+    c.type = 'organization';
+    c.key = `org:${KNOWN_ORGS.get(whole)!.toLowerCase()}`;
+  } else if (c.titled) c.type = 'person';
+  else if (PLACE_WORDS.has(lastW) && c.tokens.length > 1) c.type = 'place';
+  else if (low.some((w) => ORG_WORDS.has(w)) && (c.tokens.length > 1 || ORG_WORDS.has(lastW))) c.type = 'organization';
+  else if (OTHER_WORDS.has(lastW) && c.tokens.length > 1) c.type = 'other';
+  else if (placeKey(c.text)) {
+    c.type = 'place';
+    c.key = placeKey(c.text);
+  } else if (/^[A-Z]{2,6}$/.test(c.text)) c.type = 'organization';
+  else if (c.tokens.length >= 2 && c.tokens.length <= 4 && c.tokens.every((t) => /^[A-Z\u00C0-\u00DE][\p{L}'’.-]*$/u.test(t)) && !demonymKey(c.tokens[0])) c.type = 'person';
+  // roles before the name ("Kremlin aide", "Trump's son-in-law") and after it (", Secretary of ...")
+  if (c.type === 'person') {
+    const before = roleBefore(toks, c.ti);
+    const after = roleAfter(toks, c.tj);
+    const pre = before && c.role ? `${before} ${c.role}` : before ?? c.role;
+    if (before) c.titled = true;
+    if (pre) c.roles.push(pre);
+    if (after) c.roles.push(after);
+  } else if (c.role) c.roles.push(c.role);
+}
+
+function roleBefore(toks: Token[], ti: number): string | null {
+  let k = ti - 1;
+  const sent = toks[ti].sent;
+  if (k < 0 || toks[k].sent !== sent) return null;
+  // join hyphenated words ("son-in-law")
+  const word = (end: number): [string, number] => {
+    let s = end;
+    while (s - 1 >= 0 && toks[s - 1].sent === sent && toks[s - 1].end === toks[s].start && (toks[s].text === '-' || toks[s - 1].text === '-')) s--;
+    return [toks.slice(s, end + 1).map((t) => t.text).join(''), s];
+  };
+  const [headWord, hs] = word(k);
+  if (!ROLE_NOUNS.has(headWord.toLowerCase()) || isCap(headWord)) return null;
+  let first = hs;
+  k = hs - 1;
+  let n = 0;
+  while (k >= 0 && toks[k].sent === sent && n < 5) {
+    const t = toks[k];
+    if (/^[’']s$/.test(t.text) && k - 1 >= 0 && isCap(toks[k - 1].text)) {
+      first = k - 1;
+      k -= 2;
+      n++;
+      continue;
+    }
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !/^(?:including|with)$/.test(t.text)) {
+      first = k;
+      k--;
+      n++;
+      continue;
+    }
+    break;
+  }
+  const text = toks.slice(first, hs).map((t, i, arr) => (i > 0 && arr[i - 1].end === t.start ? '' : ' ') + t.text).join('').trim();
+  return (text ? `${text} ` : '') + headWord;
+}
+
+function roleAfter(toks: Token[], tj: number): string | null {
+  const t = toks[tj];
+  if (!t || t.text !== ',') return null;
+  let k = tj + 1;
+  const sent = t.sent;
+  if (toks[k] && toks[k].pos === 'NUM' && toks[k + 1]?.text === ',') k += 2; // age: "Ana Ruiz, 45, a teacher"
+  if (toks[k] && /^(?:a|an|the)$/i.test(toks[k].text)) k++;
+  const s = k;
+  let hasRole = false;
+  while (k < toks.length && toks[k].sent === sent && !/^[,;.)(“”"]$/.test(toks[k].text) && k - s < 14) {
+    const w = lowerDot(toks[k].text);
+    if (k - s < 4 && (ROLE_NOUNS.has(w) || TITLES.has(w))) hasRole = true;
+    if (/^(?:who|which|that|said|says|told)$/.test(w)) return null;
+    k++;
+  }
+  if (!hasRole || k === s) return null;
+  if (/^(?:VERB|ADV|AUX|ADP|PRON)$/.test(toks[s].pos) && !TITLES.has(lowerDot(toks[s].text))) return null;
+  if (toks[k] && !/^[,;.)]$/.test(toks[k].text)) return null;
+  return toks.slice(s, k).map((x, i, arr) => (i > 0 && arr[i - 1].end === x.start ? '' : ' ') + x.text).join('').trim();
+}
+
+export { nameSkeleton };

@@ -1,0 +1,263 @@
+/**
+ * Story-level merge: entity variants across articles (transliterations, abbreviations), quotes
+ * (one statement quoted by several sources, with its wordings), and the timeline.
+ */
+import type { Article } from '../types.js';
+import type { ArticleExtraction, EntityType, StoryEntity, StoryExtraction, StoryQuote, TimelineEntry } from './types.js';
+import { KNOWN_ORGS, placeKey } from './gazetteer.js';
+import { similarNames, translit } from './similar.js';
+
+interface Item {
+  article: Article;
+  extraction: ArticleExtraction;
+}
+
+interface SE {
+  id: string;
+  type: EntityType;
+  names: Map<string, Set<string>>;
+  roles: Map<string, Set<string>>;
+  sources: Set<string>;
+  key: string | null;
+  first: string[];
+  last: string;
+  weight: number;
+}
+
+const STOP = new Set(
+  'a an the of and or but in on at to for from with by as than that which who whom is are was were be been being has have had will would can could may might must shall should it its this these those there their they them he she his her we our you your i my not no so if then also just only very more most such into over after before about between during while said says told'.split(' '),
+);
+
+export function contentWords(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/)) {
+    if (w.length < 2 || STOP.has(w)) continue;
+    out.add(w.length > 4 ? w.replace(/(?:ing|ed|es|s)$/, '') : w);
+  }
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / Math.min(a.size, b.size);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size && !b.size) return 1;
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / (a.size + b.size - n);
+}
+
+function entityKey(type: EntityType, name: string): string | null {
+  const low = name.toLowerCase().replace(/\./g, '');
+  if (type === 'place') return placeKey(name);
+  if (type === 'organization') {
+    const k = KNOWN_ORGS.get(low);
+    return k ? `org:${k.toLowerCase()}` : `org:${translit(name)}`;
+  }
+  if (type === 'other') return `other:${translit(name)}`;
+  return null;
+}
+
+export function mergeExtractions(items: Item[]): StoryExtraction {
+  const ses: SE[] = [];
+  const idMap = new Map<string, SE>(); // `${articleId}/${entityId}` -> story entity
+  // people named in full first, so that surnames attach to them
+  const all = items.flatMap(({ article, extraction }) => extraction.entities.map((e) => ({ art: article.id, e })));
+  all.sort((x, y) => y.e.name.split(/\s+/).length - x.e.name.split(/\s+/).length || y.e.mentions - x.e.mentions);
+  for (const { art, e } of all) {
+    let target: SE | undefined;
+    const key = entityKey(e.type, e.name);
+    if (e.type === 'person') {
+      const toks = e.name.split(/\s+/);
+      const last = toks[toks.length - 1];
+      const first = toks.slice(0, -1);
+      const cands = ses.filter((s) => s.type === 'person' && (s.last === last || similarNames(s.last, last)) && firstOk(s.first, first));
+      // a lone surname shared by several people: the one mentioned most
+      target = cands.sort((x, y) => sameFirst(y.first, first) - sameFirst(x.first, first) || y.weight - x.weight)[0];
+      if (!target) {
+        target = { id: `s${ses.length + 1}`, type: 'person', names: new Map(), roles: new Map(), sources: new Set(), key: null, first, last, weight: 0 };
+        ses.push(target);
+      } else if (first.length > target.first.length) target.first = first;
+    } else {
+      target = ses.find((s) => s.type === e.type && ((key && s.key === key) || [...s.names.keys()].some((n) => n === e.name || (e.type === 'place' && !n.includes(' ') && !e.name.includes(' ') && similarNames(n, e.name)))));
+      if (!target) {
+        target = { id: `s${ses.length + 1}`, type: e.type, names: new Map(), roles: new Map(), sources: new Set(), key, first: [], last: '', weight: 0 };
+        ses.push(target);
+      }
+    }
+    for (const v of e.variants.length ? e.variants : [e.name]) {
+      if (!target.names.has(v)) target.names.set(v, new Set());
+      target.names.get(v)!.add(art);
+    }
+    for (const r of e.roles) {
+      if (!target.roles.has(r.text)) target.roles.set(r.text, new Set());
+      target.roles.get(r.text)!.add(art);
+    }
+    target.sources.add(art);
+    target.weight += e.mentions;
+    idMap.set(`${art}/${e.id}`, target);
+  }
+  const entities: StoryEntity[] = ses
+    .sort((x, y) => y.sources.size - x.sources.size || y.weight - x.weight)
+    .map((s, i) => {
+      s.id = `s${i + 1}`;
+      const names = [...s.names.entries()];
+      // canonical: the longest name, most sources first
+      names.sort((x, y) => y[0].split(' ').length - x[0].split(' ').length || y[1].size - x[1].size || y[0].length - x[0].length);
+      return {
+        id: s.id,
+        name: names[0][0],
+        type: s.type,
+        variants: names.map(([text, src]) => ({ text, sources: [...src] })),
+        roles: [...s.roles.entries()].map(([text, src]) => ({ text, sources: [...src] })),
+        sources: [...s.sources],
+      };
+    });
+
+  // ------------------------------------------------------------------ quotes
+  interface QG { speaker: SE | null; speakerText: string | null; kind: StoryQuote['kind']; variants: Map<string, Set<string>>; words: Set<string>; kinds: Map<string, number> }
+  const groups: QG[] = [];
+  for (const { article, extraction } of items) {
+    for (const q of extraction.quotes) {
+      const sp = q.speaker ? idMap.get(`${article.id}/${q.speaker}`) ?? null : null;
+      const words = contentWords(q.text);
+      let g = groups.find((x) => {
+        const sim = overlap(x.words, words);
+        if (x.speaker && sp) return x.speaker === sp && (sim >= 0.45 || jaccard(x.words, words) >= 0.3);
+        return sim >= 0.8 && Math.min(x.words.size, words.size) >= 2;
+      });
+      if (!g) {
+        g = { speaker: sp, speakerText: q.speakerText, kind: q.kind, variants: new Map(), words: new Set(), kinds: new Map() };
+        groups.push(g);
+      }
+      if (!g.speaker && sp) g.speaker = sp;
+      for (const w of words) g.words.add(w);
+      const norm = q.text.trim();
+      if (!g.variants.has(norm)) g.variants.set(norm, new Set());
+      g.variants.get(norm)!.add(article.id);
+      g.kinds.set(q.kind, (g.kinds.get(q.kind) ?? 0) + 1);
+    }
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const quotes: StoryQuote[] = groups.map((g) => {
+    const variants = [...g.variants.entries()].map(([text, src]) => ({ text, sources: [...src] }));
+    variants.sort((x, y) => y.sources.length - x.sources.length || y.text.length - x.text.length);
+    const sources = [...new Set(variants.flatMap((v) => v.sources))];
+    const kind = ([...g.kinds.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? g.kind) as StoryQuote['kind'];
+    // materially different words: two sources' wordings that differ beyond punctuation/case
+    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    let differs = false;
+    for (let i = 0; i < variants.length && !differs; i++) for (let j = i + 1; j < variants.length; j++) {
+      const a = norm(variants[i].text);
+      const b = norm(variants[j].text);
+      if (a === b || a.includes(b) || b.includes(a)) continue;
+      if (jaccard(contentWords(a), contentWords(b)) < 0.85) differs = true;
+    }
+    return {
+      speaker: g.speaker ? byId.get(g.speaker.id)?.name ?? null : null,
+      speakerId: g.speaker?.id ?? null,
+      text: variants[0].text,
+      kind,
+      sources,
+      variants,
+      wordingDiffers: differs && kind !== 'reported' && !!g.speaker,
+    };
+  });
+  quotes.sort((x, y) => y.sources.length - x.sources.length);
+
+  return { entities, quotes, timeline: buildTimeline(items) };
+}
+
+function firstOk(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return true;
+  const x = a[0].replace(/\.$/, '');
+  const y = b[0].replace(/\.$/, '');
+  return x === y || similarNames(x, y) || ((x.length === 1 || y.length === 1) && x[0] === y[0]);
+}
+function sameFirst(a: string[], b: string[]): number {
+  return a.length && b.length && a[0] === b[0] ? 1 : 0;
+}
+
+// -------------------------------------------------------------------- timeline
+
+interface TE {
+  date: string;
+  end?: string;
+  texts: Map<string, Set<string>>;
+  words: Set<string>;
+  sources: Set<string>;
+}
+
+const GENERIC = new Set(['day', 'time', 'week', 'month', 'year', 'late', 'early', 'night', 'hour']);
+
+function contains(outer: TE, d: string, e?: string): boolean {
+  const lo = outer.date;
+  const hi = outer.end ?? outer.date;
+  const x = d;
+  const y = e ?? d;
+  const le = (p: string, q: string) => p.slice(0, Math.min(p.length, q.length)) <= q.slice(0, Math.min(p.length, q.length));
+  return le(lo, x) && le(y, hi);
+}
+
+export function buildTimeline(items: Item[]): TimelineEntry[] {
+  const entries: TE[] = [];
+  const raw: { date: string; end?: string; text: string; src: string; words: Set<string>; finest: boolean }[] = [];
+  for (const { article, extraction } of items) {
+    for (const t of extraction.times) {
+      if (!t.date || !t.event || t.precision === 'part-of-day') continue;
+      // what the event is about: its own words plus the names in its sentence ("Abu Dhabi", "Kremlin")
+      const sent = extraction.sentences[t.sentence]?.text ?? '';
+      const words = contentWords(t.event);
+      for (const m of sent.slice(1).matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g)) for (const w of contentWords(m[0])) words.add(w);
+      raw.push({ date: t.date, end: t.dateEnd && t.dateEnd !== t.date ? t.dateEnd : undefined, text: t.event, src: article.id, words, finest: true });
+    }
+  }
+  // words found around most dated events ("Russia", "talks" in a story about Russia's talks) do not tell events apart
+  const df = new Map<string, number>();
+  for (const r of raw) for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const common = (w: string) => (df.get(w) ?? 0) > Math.max(2, raw.length * 0.3) || GENERIC.has(w);
+  const score = (a: Set<string>, b: Set<string>) => {
+    let n = 0;
+    for (const w of a) if (b.has(w) && !common(w)) n++;
+    return n;
+  };
+  // finer dates and intervals first, so coarser mentions of the same event fold into them
+  raw.sort((x, y) => (y.end ? 1 : 0) - (x.end ? 1 : 0) || y.date.length - x.date.length);
+  for (const r of raw) {
+    let best: TE | undefined;
+    let bestScore = 0;
+    for (const x of entries) {
+      const exact = x.date === r.date && x.end === r.end;
+      const folds = !exact && !r.end && (x.end || x.date.length > r.date.length) && contains(x, r.date, r.end);
+      if (!exact && !folds) continue;
+      const sc = score(x.words, r.words) + (exact ? 0.5 : 0);
+      if (sc >= (exact ? 1.5 : 2) && sc > bestScore) {
+        best = x;
+        bestScore = sc;
+      }
+    }
+    let e = best;
+    if (!e) {
+      e = { date: r.date, end: r.end, texts: new Map(), words: new Set(), sources: new Set() };
+      entries.push(e);
+    }
+    if (!e.texts.has(r.text)) e.texts.set(r.text, new Set());
+    if (e.date === r.date && e.end === r.end) {
+      e.texts.get(r.text)!.add(r.src);
+      for (const w of r.words) e.words.add(w);
+    }
+    e.sources.add(r.src);
+  }
+  const out = entries.map((e) => {
+    const text = [...e.texts.entries()].sort((x, y) => y[1].size - x[1].size || y[0].length - x[0].length)[0][0];
+    const t: TimelineEntry = { date: e.date, text, sources: [...e.sources] };
+    if (e.end) t.end = e.end;
+    return t;
+  });
+  out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : (x.end ?? '') < (y.end ?? '') ? -1 : 1));
+  return out;
+}

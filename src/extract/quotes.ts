@@ -1,0 +1,306 @@
+/**
+ * Quotes: direct (“...,” X said / X said: “...” / “...,” said X / split around the attribution /
+ * quote paragraphs continuing the previous speaker), partial quotes inside reported speech, and
+ * reported speech ("X said (that) ...", "according to X, ..."). Hand-written patterns over
+ * wink's tokens and our entity mentions: no offline library attributes quotes to speakers.
+ */
+import type { EntityMention, EntityType, QuoteMention } from './types.js';
+import type { Analysis, Token } from './nlp.js';
+import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS } from './gazetteer.js';
+import { resolvePronoun } from './entities.js';
+
+const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
+const BOUNDARY = /^[,;:()“”"—–]$/;
+
+interface Speaker {
+  entity: string | null;
+  text: string | null;
+  cue: string | null;
+}
+
+export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map<string, EntityType>): QuoteMention[] {
+  const out: QuoteMention[] = [];
+  const toks = a.tokens;
+  const text = a.text;
+  const tokAt = new Map<number, number>();
+  toks.forEach((t, i) => tokAt.set(t.start, i));
+  const mentionAt = new Map<number, EntityMention>();
+  for (const m of mentions) if (!mentionAt.has(m.start) || m.via !== 'pronoun') mentionAt.set(m.start, m);
+  const isSpeakerType = (id: string) => types.get(id) === 'person' || types.get(id) === 'organization' || types.get(id) === 'place';
+  let lastSpeaker: { entity: string | null; text: string | null; sentence: number; paragraph: number } | null = null;
+
+  // token index range of a character range
+  const firstTokAtOrAfter = (at: number) => {
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** Who is the speaker around cue token index c: a mention just before it ("Ushakov said") or
+   *  just after it ("said Ushakov", "according to Ushakov"). */
+  const speakerAround = (c: number, after: boolean, sentence: number): Speaker | null => {
+    const cueTok = toks[c];
+    let cue = cueTok.text;
+    if (cue === 'according' && toks[c + 1]?.text === 'to') {
+      cue = 'according to';
+      return npAfter(c + 2, cue, sentence);
+    }
+    if ((cue === 'told' || cue === 'tells') && toks[c + 1] && /^(?:reporters|journalists|the|a|an|[A-Z])/.test(toks[c + 1].text)) {
+      const obj = toks[c + 1].text === 'reporters' || toks[c + 1].text === 'journalists' ? ` ${toks[c + 1].text}` : '';
+      cue += obj;
+    }
+    // before the cue: skip auxiliaries / adverbs ("had earlier said", "has repeatedly said")
+    let k = c - 1;
+    while (k >= 0 && toks[k].sent === sentence && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART') && c - k < 4 && !BOUNDARY.test(toks[k].text)) k--;
+    if (k >= 0 && toks[k].sent === sentence && !BOUNDARY.test(toks[k].text) && !/^[.!?]$/.test(toks[k].text)) {
+      const sp = npBefore(k, cue, sentence);
+      if (sp) return sp;
+    }
+    if (after) return npAfter(c + 1, cue, sentence);
+    return null;
+  };
+
+  const npBefore = (k: number, cue: string, sentence: number): Speaker | null => {
+    // walk back over a noun phrase (max 6 tokens)
+    const end = k;
+    let s = k;
+    while (s - 1 >= 0 && toks[s - 1].sent === sentence && end - s < 6) {
+      const p = toks[s - 1];
+      if (BOUNDARY.test(p.text) || /^[.!?]$/.test(p.text) || p.pos === 'VERB' || p.pos === 'AUX' || p.pos === 'SCONJ' || p.pos === 'CCONJ' || p.pos === 'ADP' || p.pos === 'PRON') break;
+      s--;
+    }
+    const t = toks[end];
+    if (t.pos === 'CCONJ') return subjectOf(sentence, cue);
+    if (t.pos === 'VERB' || t.pos === 'ADP' || /^[.!?]$/.test(t.text)) return null;
+    const spanText = text.slice(toks[s].start, t.end);
+    // a mention inside the phrase, the one nearest the cue
+    const ent = headMention(s, end + 1);
+    if (PRONOUNS_PERSON.has(t.text.toLowerCase()) || /^(?:he|she)$/i.test(t.text)) {
+      return { entity: pronounSpeaker(t, sentence), text: t.text, cue };
+    }
+    if (t.pos === 'PRON' && !/^(?:he|she)$/i.test(t.text)) return { entity: null, text: t.text, cue };
+    return { entity: ent, text: spanText, cue };
+  };
+
+  const npAfter = (k: number, cue: string, sentence: number): Speaker | null => {
+    let e = k;
+    while (
+      e < toks.length && toks[e].sent === sentence && e - k < 8 && !BOUNDARY.test(toks[e].text) && !/^[.!?]$/.test(toks[e].text) &&
+      (e === k || (toks[e].pos !== 'VERB' && toks[e].pos !== 'AUX' && toks[e].text !== 'who' && ((toks[e].pos !== 'ADP' && toks[e].pos !== 'SCONJ') || (/^(?:of|for)$/.test(toks[e].text) && /^[A-Z]/.test(toks[e + 1]?.text ?? '')))))
+    ) e++;
+    if (e === k) return null;
+    const t = toks[k];
+    if (/^(?:he|she)$/i.test(t.text)) return { entity: pronounSpeaker(t, sentence), text: t.text, cue };
+    // apposition after the name: "according to Dmitry Peskov, a spokesman ..." stops at the comma
+    const ent = headMention(k, e);
+    return { entity: ent, text: text.slice(toks[k].start, toks[e - 1].end), cue };
+  };
+
+  const pronounSpeaker = (t: Token, sentence: number): string | null => {
+    if (lastSpeaker?.entity && sentence - lastSpeaker.sentence <= 3 && types.get(lastSpeaker.entity) === 'person') return lastSpeaker.entity;
+    const pm = mentions.find((m) => m.start === t.start && m.via === 'pronoun');
+    if (pm) return pm.entity;
+    return resolvePronoun(a, mentions.filter((m) => types.get(m.entity) === 'person' && m.start < t.start), t);
+  };
+
+  // ------------------------------------------------------------------ per paragraph
+  const quoteRe = /“([^”“\n]{1,1500})”|"([^"\n]{1,1500})"/g;
+  const paraOf = (s: number) => a.sentences[s].paragraph;
+  let si = 0;
+  const nPara = a.headline.length;
+  const sentByPara: number[][] = Array.from({ length: nPara }, () => []);
+  for (let s = 0; s < a.sentences.length; s++) sentByPara[paraOf(s)].push(s);
+  for (let p = 0; p < nPara; p++) {
+    const ss = sentByPara[p];
+    if (!ss.length || a.headline[p]) continue;
+    const pStart = a.sentences[ss[0]].start;
+    const pEnd = a.sentEnds[ss[ss.length - 1]];
+    const ptext = text.slice(pStart, pEnd);
+    const covered: [number, number][] = [];
+    const directCues = new Set<number>();
+    let quoteCount = 0;
+    let attributedInPara = false;
+    quoteRe.lastIndex = 0;
+    for (let m = quoteRe.exec(ptext); m; m = quoteRe.exec(ptext)) {
+      const qs = pStart + m.index;
+      const qe = qs + m[0].length;
+      let inner = m[1] ?? m[2];
+      const innerStart = qs + 1;
+      inner = inner.replace(/[,\s]+$/, '');
+      const words = inner.split(/\s+/).filter(Boolean);
+      const s0 = firstSentence(a, qs);
+      si = s0;
+      const sEnd = a.sentEnds[lastSentence(a, qe - 1)];
+      const sStart = a.sentences[s0].start;
+      // attribution after the quote, in the same sentence: “...,” X said / said X / according to X
+      let sp: Speaker | null = null;
+      const ti = firstTokAtOrAfter(qe);
+      let cueIdx = -1;
+      // “...,” X said — the quote ends on a comma / stop / ? / !, or a comma follows it
+      const closes = /[,.?!—–-]\s*$/.test(m[1] ?? m[2]) || /^\s*[,—–]/.test(text.slice(qe, qe + 3));
+      for (let k = ti; closes && k < toks.length && toks[k].start < sEnd && k - ti < 7; k++) {
+        if (toks[k].text === '“' || toks[k].text === '"') break;
+        if (CUE_VERBS.has(toks[k].text) || (toks[k].text === 'according' && toks[k + 1]?.text === 'to')) {
+          cueIdx = k;
+          break;
+        }
+      }
+      if (cueIdx >= 0) {
+        sp = speakerAround(cueIdx, true, toks[cueIdx].sent);
+        // "said X" when nothing stands before the cue
+        if (sp && sp.entity === null && /^[,\s]*$/.test(text.slice(qe, toks[cueIdx].start)) === false) {
+          /* keep the phrase before the cue */
+        }
+        if (sp && !sp.entity && /^[\s,]*$/.test(text.slice(qe, toks[cueIdx].start))) sp = npAfter(cueIdx + 1, toks[cueIdx].text, toks[cueIdx].sent) ?? sp;
+      }
+      // attribution before the quote: X said: “...” / X described it as “...” / split quotes
+      if (!sp) {
+        const tq = firstTokAtOrAfter(qs) - 1;
+        for (let k = tq; k >= 0 && toks[k].start >= sStart; k--) {
+          const w = toks[k].text;
+          if (w === '”' || (w === '"' && k !== tq)) {
+            // skip back over an earlier quote in the same sentence
+            continue;
+          }
+          if (CUE_VERBS.has(w) || PARTICIPLE_CUES.has(w) || (w === 'according' && toks[k + 1]?.text === 'to')) {
+            if (insideRange(toks[k].start, covered)) continue;
+            if (toks[k + 1]?.text === 'by') sp = npAfter(k + 2, w, toks[k].sent); // "described by X as “...”"
+            else sp = PARTICIPLE_CUES.has(w) ? subjectOf(toks[k].sent, w) : speakerAround(k, true, toks[k].sent);
+            if (sp) {
+              cueIdx = k;
+              break;
+            }
+          }
+        }
+      }
+      const atSentStart = qs === sStart || /[:]\s*$/.test(text.slice(sStart, qs));
+      const fullSentence = /^[A-Z‘'"]/.test(inner) && words.length >= 4;
+      let kind: QuoteMention['kind'] = fullSentence && (atSentStart || cueIdx >= 0 && toks[cueIdx].start > qe) ? 'direct' : fullSentence && /[,:]\s*$/.test(text.slice(sStart, qs)) ? 'direct' : 'partial';
+      if (!sp && atSentStart && fullSentence) {
+        // a quote paragraph with no attribution continues the previous speaker
+        if (lastSpeaker && p - lastSpeaker.paragraph <= 1) sp = { entity: lastSpeaker.entity, text: lastSpeaker.text, cue: null };
+        kind = 'direct';
+      }
+      if (!sp && (words.length < 3 || !fullSentence)) continue; // scare quotes, titles
+      quoteCount++;
+      covered.push([qs, qe]);
+      if (cueIdx >= 0) directCues.add(cueIdx);
+      const q: QuoteMention = { start: innerStart, text: inner, kind, speaker: sp?.entity ?? null, speakerText: sp?.text ?? null, cue: sp?.cue ?? null, sentence: s0 };
+      out.push(q);
+      if (sp?.entity || sp?.text) {
+        lastSpeaker = { entity: sp.entity, text: sp.text, sentence: s0, paragraph: p };
+        attributedInPara = true;
+      }
+    }
+    void quoteCount;
+    void attributedInPara;
+    // ---------------------------------------------------------------- reported speech
+    for (const s of ss) {
+      const [t0, t1] = a.sentTok[s];
+      for (let k = t0; k < t1; k++) {
+        const w = toks[k].text;
+        let clauseStart = -1;
+        let clauseEnd = a.sentEnds[s];
+        let sp: Speaker | null = null;
+        if (w === 'according' && toks[k + 1]?.text === 'to') {
+          // "according to X, CLAUSE" or "CLAUSE, according to X."
+          sp = npAfter(k + 2, 'according to', s);
+          if (!sp) continue;
+          let e = k + 2;
+          while (e < t1 && toks[e].text !== ',' && !/^[.!?]$/.test(toks[e].text)) e++;
+          if (k === t0 || (k === t0 + 1 && /^[A-Z]/.test(toks[t0].text) === false)) {
+            if (e + 1 < t1) clauseStart = toks[e + 1].start;
+          } else {
+            clauseStart = toks[t0].start;
+            clauseEnd = toks[k - 1]?.text === ',' ? toks[k - 1].start : toks[k].start;
+            if (e + 1 < t1 && toks[e]?.text === ',') {
+              /* "X, according to Y, Z" : keep whole sentence minus the phrase */
+              clauseEnd = a.sentEnds[s];
+            }
+          }
+        } else if (REPORT_VERBS.has(w) && !directCues.has(k) && toks[k].pos === 'VERB' || PARTICIPLE_CUES.has(w)) {
+          if (directCues.has(k)) continue;
+          if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
+          if (toks[k + 1]?.text === 'by') continue;
+          let c = k + 1;
+          if ((w === 'told' || w === 'telling') && toks[c]) {
+            while (c < t1 && c - k < 4 && toks[c].pos !== 'SCONJ' && toks[c].text !== 'that' && !/^[,;.]$/.test(toks[c].text)) c++;
+          }
+          if (toks[c]?.text === 'that') c++;
+          if (c >= t1 || /^[“"',:.]$/.test(toks[c].text)) continue;
+          if (toks[c].pos === 'DET' && toks[c + 1]?.pos === 'NOUN' && toks[c + 2] && /^[,.]$/.test(toks[c + 2].text)) continue; // "said the statement."
+          sp = PARTICIPLE_CUES.has(w) ? subjectOf(s, w) : speakerAround(k, false, s);
+          if (!sp || (!sp.entity && !sp.text)) continue;
+          if (sp.text && /^(?:it|this|that|which|what)$/i.test(sp.text)) continue;
+          clauseStart = toks[c].start;
+        } else continue;
+        if (clauseStart < 0) continue;
+        const clause = text.slice(clauseStart, clauseEnd).replace(/[\s.,;]+$/, '');
+        if (clause.split(/\s+/).length < 3) continue;
+        if (insideRange(clauseStart, covered) || covered.some(([qs, qe]) => qs <= clauseStart && qe >= clauseStart + clause.length)) continue;
+        const quotedLen = out.filter((q) => q.kind !== 'reported' && q.start >= clauseStart && q.start < clauseStart + clause.length).reduce((n, q) => n + q.text.length, 0);
+        // partial quotes inside this clause take the same speaker
+        for (const q of out) {
+          if (q.start >= clauseStart && q.start < clauseStart + clause.length && q.kind === 'partial' && !q.speaker) {
+            q.speaker = sp.entity;
+            q.speakerText = sp.text;
+            q.cue = sp.cue;
+          }
+        }
+        if (quotedLen > clause.length * 0.5) {
+          lastSpeaker = { entity: sp.entity, text: sp.text, sentence: s, paragraph: p };
+          break;
+        }
+        out.push({ start: clauseStart, text: clause, kind: 'reported', speaker: sp.entity, speakerText: sp.text, cue: sp.cue, sentence: s });
+        lastSpeaker = { entity: sp.entity, text: sp.text, sentence: s, paragraph: p };
+        break;
+      }
+    }
+  }
+  void si;
+  out.sort((x, y) => x.start - y.start);
+  return out;
+
+  /** The entity a noun phrase [i, j) names: a mention that ends the phrase ("Kremlin aide Yuri
+   *  Ushakov", "the Kremlin"), not one that only modifies its head ("Kremlin insiders"). */
+  function headMention(i: number, j: number): string | null {
+    let last = j - 1;
+    while (last > i && /^[,.;:’'s]+$/.test(toks[last].text)) last--;
+    const endAt = toks[last].end;
+    for (let x = i; x <= last; x++) {
+      const m = mentionAt.get(toks[x].start);
+      if (m && isSpeakerType(m.entity) && m.via !== 'pronoun' && m.start + m.text.length === endAt) return m.entity;
+    }
+    return null;
+  }
+
+  function subjectOf(s: number, cue: string): Speaker | null {
+    const [t0, t1] = a.sentTok[s];
+    for (let i = t0; i < t1; i++) {
+      const m = mentionAt.get(toks[i].start);
+      if (m && isSpeakerType(m.entity)) return { entity: m.entity, text: m.text, cue };
+    }
+    return null;
+  }
+}
+
+function insideRange(at: number, rs: [number, number][]): boolean {
+  return rs.some(([s, e]) => at >= s && at < e);
+}
+
+function firstSentence(a: Analysis, at: number): number {
+  let lo = 0;
+  let hi = a.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.sentences[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+const lastSentence = firstSentence;

@@ -1,0 +1,264 @@
+/**
+ * Time expressions resolved against the article's anchor date (publication date, dateline date,
+ * or the story's date), with precision and the event they date.
+ *
+ * chrono-node finds the expressions; we re-resolve what news copy needs differently from chrono's
+ * defaults (weekdays: the most recent one unless the sentence looks forward; "this week" as an
+ * interval; "last year's" as a year; "early December" as a month) and add what chrono does not
+ * parse (bare years "since 2014", seasons "last summer", "into January 24" closing an interval,
+ * "a two-day meeting starting on ...").
+ */
+import * as chrono from 'chrono-node';
+import type { DatePrecision, TimeMention } from './types.js';
+import type { Analysis } from './nlp.js';
+
+export interface Anchor {
+  /** YYYY-MM-DD */
+  date: string | null;
+  kind: TimeMention['anchor'];
+}
+
+const EVENT_NOUNS = new Set(
+  'meeting meetings talks summit negotiations visit call election elections attack attacks strike strikes vote deal agreement conference forum session sessions ceasefire war conflict invasion protest protests fire flood storm earthquake crash collision launch opening ceremony match game final trial hearing ruling verdict referendum announcement speech interview discussion discussions round festival concert exhibition inquiry inspection hearing meet rally march parade auction sale closure shutdown outage blackout evacuation explosion shooting derailment'.split(' '),
+);
+const FUTURE = /\b(?:will|would|is set to|are set to|scheduled|expected|next|upcoming|due to|plans? to|is to|are to)\b/i;
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const ym = (y: number, m: number) => `${y}-${pad(m)}`;
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return ymd(d);
+}
+
+export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | null): TimeMention[] {
+  const text = a.text;
+  // the dateline ("MOSCOW, Jan 23 (Reuters) –") dates the article, not an event
+  const dl = dateline ? text.indexOf(dateline) : -1;
+  const inDateline = (at: number) => dl >= 0 && at >= dl && at < dl + dateline!.length;
+  // with no anchor, a full date written in the text still tells the year of "January 23"
+  let textYear: string | null = null;
+  if (!anchor.date) {
+    const full = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2},? ((?:19|20)\d{2})\b/.exec(text);
+    if (full) textYear = full[1];
+  }
+  const ref = anchor.date ? new Date(`${anchor.date}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
+  const out: TimeMention[] = [];
+  const sentAt = (at: number) => {
+    let lo = 0;
+    let hi = a.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (a.sentences[mid].start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([x, y]) => s < y && e > x);
+
+  for (const r of chrono.en.parse(text, ref)) {
+    const s0 = r.index;
+    if (inDateline(s0)) continue;
+    const raw = r.text.replace(/[\s,;:]+$/, '');
+    const low = raw.toLowerCase();
+    if (/^(?:now|today'?s?|a|an|one)$/i.test(low) || /^\d{1,2}$/.test(low)) continue;
+    const st = r.start;
+    const sentence = sentAt(s0);
+    const sentText = a.sentences[sentence].text;
+    // widen to the words news copy uses around dates
+    let start = s0;
+    let end = s0 + raw.length;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const pre = /(?:\b(?:late|early|mid|earlier|later|last|next|on|in|into|until|since|by|from|starting|beginning)(?:[ -]on)?(?: the (?:early|late) hours of)?[ -]?)+$/i.exec(before);
+    if (pre) start -= pre[0].length;
+    let surface = text.slice(start, end);
+    let date: string | null = null;
+    let dateEnd: string | null = null;
+    let precision: DatePrecision | null = null;
+    let anchorKind: TimeMention['anchor'] = anchor.date ? anchor.kind : 'unresolved';
+    const yearKnown = st.isCertain('year');
+    const monthKnown = st.isCertain('month');
+    const dayKnown = st.isCertain('day');
+    const weekday = st.isCertain('weekday') && !dayKnown;
+    if (/\bweek\b/.test(low)) {
+      if (!anchor.date) date = null;
+      else {
+        const d = new Date(`${anchor.date}T12:00:00Z`);
+        const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
+        let monday = addDays(anchor.date, -dow);
+        if (/\blast week\b/.test(low)) monday = addDays(monday, -7);
+        if (/\bnext week\b/.test(low)) monday = addDays(monday, 7);
+        date = monday;
+        dateEnd = /\bthis week\b/.test(low) && /earlier/i.test(surface) ? anchor.date : addDays(monday, 6);
+      }
+      precision = 'week';
+    } else if (weekday) {
+      const wd = st.get('weekday') ?? 0;
+      if (anchor.date) {
+        const d = new Date(`${anchor.date}T12:00:00Z`);
+        const cur = d.getUTCDay();
+        const forward = FUTURE.test(sentText) || /\bnext\b/i.test(surface);
+        let diff = forward ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
+        if (/\blast\b/i.test(surface) && diff === 0) diff = -7;
+        date = addDays(anchor.date, diff);
+      }
+      precision = 'day';
+    } else if (dayKnown) {
+      let y = yearKnown ? st.get('year')! : inferYear(st.get('month')!, st.get('day')!, anchor.date, FUTURE.test(sentText));
+      if (!y && textYear && !/\b(?:yesterday|tomorrow|tonight|ago|today)\b/i.test(low)) {
+        y = Number(textYear);
+        anchorKind = 'explicit';
+      }
+      date = y ? `${y}-${pad(st.get('month')!)}-${pad(st.get('day')!)}` : null;
+      precision = 'day';
+      if (yearKnown) anchorKind = 'explicit';
+      if (/\b(?:yesterday|tomorrow|tonight|ago)\b/i.test(low) && !anchor.date) date = null;
+    } else if (monthKnown) {
+      const m = st.get('month')!;
+      const y = yearKnown && !/\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : /\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : inferYear(m, 15, anchor.date, FUTURE.test(sentText));
+      date = y && (anchor.date || (yearKnown && !/month/.test(low))) ? ym(y, m) : null;
+      precision = 'month';
+      if (yearKnown && !/month/.test(low)) anchorKind = 'explicit';
+    } else if (yearKnown) {
+      date = anchor.date || !/\b(?:last|this|next)\b/.test(low) ? String(st.get('year')) : null;
+      precision = 'year';
+    } else continue;
+    // "last year's summit": the possessive belongs to the time expression
+    if (/^[’']s\b/.test(text.slice(end, end + 3))) end += 2;
+    surface = text.slice(start, end);
+    if (date === null) anchorKind = 'unresolved';
+    taken.push([start, end]);
+    out.push({ start, text: surface, date, dateEnd, precision, event: eventFor(a, sentence, start, end), sentence, anchor: anchorKind });
+  }
+
+  // bare years and seasons chrono leaves alone
+  const reYear = /\b(?:(in|since|by|of|during|until|before|after|from|through)\s+(?:early |late |mid-)?)((?:19|20)\d{2})\b(?![-–]\d)/gi;
+  for (let m = reYear.exec(text); m; m = reYear.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (overlaps(s, e)) continue;
+    const sentence = sentAt(s);
+    taken.push([s, e]);
+    out.push({ start: s, text: m[0], date: m[2], dateEnd: null, precision: 'year', event: eventFor(a, sentence, s, e), sentence, anchor: 'explicit' });
+  }
+  const reSeason = /\b(last|this|next|by|in the|early|late)\s+(summer|winter|spring|autumn|fall)(?:[’']s)?\b/gi;
+  for (let m = reSeason.exec(text); m; m = reSeason.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (overlaps(s, e)) continue;
+    const sentence = sentAt(s);
+    let date: string | null = null;
+    let dateEnd: string | null = null;
+    if (anchor.date) {
+      const y0 = Number(anchor.date.slice(0, 4));
+      const now = y0 * 12 + Number(anchor.date.slice(5, 7)) - 1;
+      const season = m[2].toLowerCase();
+      const rel = m[1].toLowerCase();
+      const [ms, me] = season === 'summer' ? [6, 8] : season === 'winter' ? [12, 2] : season === 'spring' ? [3, 5] : [9, 11];
+      const seasons = [y0 - 2, y0 - 1, y0, y0 + 1].map((yy) => ({ yy, s: yy * 12 + ms - 1, e: (ms > me ? yy + 1 : yy) * 12 + me - 1 }));
+      const pick =
+        rel === 'last' ? seasons.filter((x) => x.e < now).pop() : rel === 'next' || rel === 'by' ? seasons.find((x) => x.s > now) : seasons.filter((x) => x.s <= now).pop();
+      const y = pick?.yy ?? y0;
+      date = ym(y, ms);
+      dateEnd = season === 'winter' ? ym(y + 1, me) : ym(y, me);
+    }
+    taken.push([s, e]);
+    out.push({ start: s, text: m[0], date, dateEnd, precision: 'month', event: eventFor(a, sentence, s, e), sentence, anchor: date ? anchor.kind : 'unresolved' });
+  }
+  out.sort((x, y) => x.start - y.start);
+
+  // "into January 24" / "a two-day meeting starting on January 23": intervals
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (/^into\b/i.test(t.text) && t.date && t.precision === 'day') {
+      for (let j = i - 1; j >= 0; j--) {
+        const p = out[j];
+        if (t.sentence - p.sentence > 1) break;
+        if (p.precision === 'day' && p.date && p.date < t.date && !p.dateEnd) {
+          p.dateEnd = t.date;
+          t.event = null; // dated through the interval it closes
+          break;
+        }
+      }
+    }
+    const sent = a.sentences[t.sentence].text;
+    const span = /\b(two|three|four|five|2|3|4|5)-day\b/i.exec(sent);
+    if (span && t.date && t.precision === 'day' && /^(?:starting|beginning|from)\b/i.test(t.text) && !t.dateEnd) {
+      const n = { two: 2, three: 3, four: 4, five: 5 }[span[1].toLowerCase() as 'two'] ?? Number(span[1]);
+      t.dateEnd = addDays(t.date, n - 1);
+    }
+  }
+  return out;
+}
+
+/** The year of a day-month without a year: the one nearest the anchor (past unless the sentence
+ *  looks forward). */
+function inferYear(month: number, day: number, anchor: string | null, forward: boolean): number | null {
+  if (!anchor) return null;
+  const y = Number(anchor.slice(0, 4));
+  const cand = [y - 1, y, y + 1].map((yy) => ({ yy, d: Date.UTC(yy, month - 1, day) - Date.parse(`${anchor}T00:00:00Z`) }));
+  const ok = cand.filter((c) => (forward ? c.d >= -86400000 * 200 : c.d <= 86400000 * 60));
+  ok.sort((p, q) => Math.abs(p.d) - Math.abs(q.d));
+  return (ok[0] ?? cand[1]).yy;
+}
+
+/** The event a time expression dates: a noun phrase headed by an event noun next to it
+ *  ("December 3 meeting", "last year's Trump–Putin summit in Alaska"), else the clause around it. */
+function eventFor(a: Analysis, sentence: number, start: number, end: number): string | null {
+  const [t0, t1] = a.sentTok[sentence];
+  const toks = a.tokens;
+  let after = t0;
+  while (after < t1 && toks[after].start < end) after++;
+  let before = after - 1;
+  while (before >= t0 && toks[before].end > start) before--;
+  const phrase = (i: number, j: number) => (i < j ? a.text.slice(toks[i].start, toks[j - 1].end) : '');
+  const extendLoc = (j: number) => {
+    // "... in Abu Dhabi", "... at the Kremlin", "... in the United Arab Emirates"
+    if (j < t1 && /^(?:in|at)$/.test(toks[j].text)) {
+      let k = j + 1;
+      if (toks[k]?.text === 'the') k++;
+      const s = k;
+      while (k < t1 && /^[A-Z]/.test(toks[k].text)) k++;
+      if (k > s) return k;
+    }
+    return j;
+  };
+  // 1. noun phrase right after: "December 3 meeting", "last year's Trump–Putin summit in Alaska"
+  for (let j = after; j < Math.min(t1, after + 6); j++) {
+    if (/^[,.;:()“”"]$/.test(toks[j].text) || toks[j].pos === 'VERB' || toks[j].pos === 'ADP') break;
+    if (EVENT_NOUNS.has(toks[j].text.toLowerCase())) return phrase(after, extendLoc(j + 1)).replace(/^[’']s\s+/, '');
+  }
+  // 2. nearest event noun in the sentence, with its modifiers and location
+  let best = -1;
+  for (let j = t0; j < t1; j++) {
+    if (!EVENT_NOUNS.has(toks[j].text.toLowerCase()) || (toks[j].start >= start && toks[j].end <= end)) continue;
+    if (best < 0 || Math.abs(j - before) < Math.abs(best - before)) best = j;
+  }
+  if (best >= 0 && Math.abs(best - before) <= 12) {
+    let i = best;
+    while (i - 1 >= t0 && (toks[i - 1].pos === 'ADJ' || toks[i - 1].pos === 'PROPN' || toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'NUM' || toks[i - 1].text === '-') && toks[i - 1].end <= start - 0 + 100 && !(toks[i - 1].start >= start && toks[i - 1].end <= end) && best - i < 5) i--;
+    return phrase(i, extendLoc(best + 1));
+  }
+  // 3. the clause around it (up to the nearest commas), without the time expression
+  let i = before;
+  while (i >= t0 && !/^[,;:]$/.test(toks[i].text) && before - i < 10) i--;
+  let j = after;
+  while (j < t1 && !/^[,;:.]$/.test(toks[j].text) && j - after < 8) j++;
+  let left = phrase(i + 1, before + 1);
+  let right = phrase(after, j);
+  if (!left.replace(/\W+/g, '') || /^(?:late|early|on|in|since|by)$/i.test(left.trim())) left = '';
+  if (!left && !right.replace(/\W+/g, '') && j < t1 && toks[j].text === ',') {
+    // "Late on January 22, 2026, Russian President Vladimir Putin met ...": the clause after the comma
+    let k = j + 1;
+    while (k < t1 && !/^[,;:.]$/.test(toks[k].text) && k - j < 14) k++;
+    right = phrase(j + 1, k);
+  }
+  const ev = `${left} ${right}`.replace(/\s+/g, ' ').replace(/^(?:on|in|at|by)\s+|\s+(?:on|in|at|by)$/gi, '').trim();
+  return ev.length >= 4 ? ev : null;
+}
+
+export { MONTH_NAMES, WEEKDAY_NAMES };
