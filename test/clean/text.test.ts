@@ -151,6 +151,9 @@ test('prompts are matched by shape, not by a word inside a sentence', () => {
     'Follow-up inspections found no further damage to the pier.',
     'Advertisement spending by the campaign reached a record in May.',
     'By 2030, the port hopes to handle twice as many containers.',
+    'Photographers from six countries entered the harbour photo contest, the organisers said.',
+    'Don\'t miss the point: the council has not yet found the money, Quist warned.',
+    'More than 300 people attended the meeting at the fish market.',
   ];
   const d = clean(sentences.join('\n'));
   assert.equal(d.removed.length, 0, JSON.stringify(d.removed));
@@ -173,6 +176,17 @@ test('more prompt patterns on our own wording', () => {
     ['BY KWAME ASANTE-BELL', 'byline'],
     ['Join the conversation', 'comments'],
     ['•', 'empty'],
+    ['In this March 2, 2031, file photo, rescue crews work on the Corran bridge in Port Velmar.', 'non-content'],
+    ['Photo: Odile Marchetti', 'non-content'],
+    ['https://velmardaily.example/news/ferry-strike-2031', 'non-content'],
+    ['This post may contain affiliate links. We may earn a commission on purchases.', 'disclaimer'],
+    ['Want more? Sign up for the Harbour Letter today and get it free every Friday.', 'subscription'],
+    ['The best local stories, delivered to your inbox every morning.', 'subscription'],
+    ['Tags ferries, Port Velmar, strikes', 'tags'],
+    ['The contents of this site are © 2031 Velmar Media Group.', 'copyright'],
+    ["DON'T MISS Ferry fares frozen for a year [LATEST] Harbour seals return [PICTURES]", 'related-link'],
+    ['Like this story? Share it with your neighbours!', 'share-prompt'],
+    ['Have a tip? Write to the newsroom at tips@velmardaily.example.', 'non-content'],
   ];
   for (const [line, reason] of cases) {
     const d = clean(`The Velmar port handled a record number of ships last year, officials said on Friday.\n${line}\nThe expansion will add two berths.`);
