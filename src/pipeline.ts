@@ -12,7 +12,11 @@ import { openStore, type Store } from './store/index.js';
 import type { Article, BriefDocument, ItemError, RawDoc } from './types.js';
 import { articleId } from './util/hash.js';
 import { assignStories } from './cluster/index.js';
-import { buildBrief } from './brief/index.js';
+import { buildBrief, setStoryExtractor } from './brief/index.js';
+import { extractArticle, mergeStory } from './extract/index.js';
+
+// Briefs take their entities, quotes and timeline from the extraction stage (computed on demand: a few ms per article).
+setStoryExtractor((articles) => mergeStory(articles.map((article) => ({ article, extraction: extractArticle(article) }))));
 
 export interface ItemEvent {
   kind: 'stored' | 'duplicate' | 'error';
@@ -125,6 +129,15 @@ export class Crosscheck {
         }
       }
       if (fresh.length) for (const s of await assignStories(this.store, fresh)) touched.add(s);
+      for (const art of fresh) {
+        let ex: ReturnType<typeof extractArticle> | null = null;
+        try {
+          ex = extractArticle(art);
+        } catch {
+          ex = null; // derived data: a failing extractor must not lose the article (briefs recompute on demand)
+        }
+        if (ex) await this.store.putDoc('extraction', art.id, ex);
+      }
       batch = [];
     };
     for await (const item of items) {

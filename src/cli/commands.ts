@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import { registerWorker } from '../worker/cli.js';
 import { registerServe } from '../server/cli.js';
+import { registerExtract } from './extract.js';
 
 export const extraCommands: ((program: Command) => void)[] = [];
 extraCommands.push(registerServe);
 extraCommands.push(registerWorker);
+extraCommands.push(registerExtract);

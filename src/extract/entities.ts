@@ -206,7 +206,9 @@ export function extractEntities(a: Analysis): EntityResult {
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const entities: ArticleEntity[] = ents.map((e) => {
     const variants = [...e.names.keys()];
-    const name = variants.slice().sort((x, y) => y.length - x.length || (e.names.get(y)! - e.names.get(x)!))[0];
+    // longest proper name; "Moscow" over a dateline's "MOSCOW"
+    const caseScore = (v: string) => (v.length > 3 && v === v.toUpperCase() ? 1 : 0);
+    const name = variants.slice().sort((x, y) => caseScore(x) - caseScore(y) || y.length - x.length || (e.names.get(y)! - e.names.get(x)!))[0];
     return { id: e.id, name, type: e.type, variants, roles: e.roles, mentions: counts.get(e.id) ?? 0 };
   });
   return { entities, mentions, types: new Map(ents.map((e) => [e.id, e.type])) };
@@ -231,7 +233,7 @@ export function resolvePronoun(a: Analysis, persons: EntityMention[], t: Token):
   const initial = a.tokens.slice(sentStart, a.tokens.indexOf(t)).every((x) => /^\W+$/.test(x.text));
   if (!initial) {
     const before = persons.filter((m) => m.sentence === s && m.start < t.start && m.via !== 'pronoun');
-    if (before.length) return before[0].entity;
+    if (before.length) return before[before.length - 1].entity;
   }
   for (let k = s - 1; k >= Math.max(0, s - 4); k--) {
     const inS = persons.filter((m) => m.sentence === k);
