@@ -14,6 +14,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -22,7 +23,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Crosscheck, type ItemEvent } from '../pipeline.js';
+import { Crosscheck } from '../pipeline.js';
+import { IngestQueue } from './ingest.js';
 import { renderMarkdown } from '../brief/markdown.js';
 import type { BriefDocument } from '../types.js';
 import { EventHub } from './events.js';
@@ -105,19 +107,12 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
-/** Serialises ingests: the clusterer assigns stories in order, one batch at a time. */
-class Mutex {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(fn, fn);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-}
-
 interface CachedBrief {
   key: string;
-  json: string;
+  etag: string;
+  json: Buffer;
+  /** gzip of json, made once (browsers always accept gzip; 300 KiB briefs shrink about 5x). */
+  gzip: Buffer;
   doc: BriefDocument;
   md?: string;
 }
@@ -129,7 +124,6 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
   const version = packageVersion();
   const started = Date.now();
   const events = new EventHub();
-  const ingestLock = new Mutex();
   let requestSeq = 0;
 
   const app = Fastify({
@@ -217,11 +211,17 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     }
     const doc = await cc.brief({ storyIds: [id] });
     if (!doc.stories.length) return null;
-    const entry: CachedBrief = { key, doc, json: JSON.stringify(doc) };
+    const json = Buffer.from(JSON.stringify(doc));
+    const entry: CachedBrief = { key, doc, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
     briefs.set(id, entry);
     if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
     return entry;
   }
+
+  const ingest = new IngestQueue(cc, (report) => {
+    for (const sid of report.storyIds) briefs.delete(sid);
+    if (report.stored > 0) events.send('ingest', { articleIds: report.articleIds, storyIds: report.storyIds, stored: report.stored, at: new Date().toISOString() });
+  });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -244,26 +244,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
       const prefix = `http:${Date.now().toString(36)}-${++requestSeq}`;
       const items = bodyToItems(req.body, prefix);
       if (items.length === 0) return reply.code(400).send({ error: 'empty', message: 'the body holds no article; send JSON or JSON Lines', statusCode: 400 });
-      const byOrigin = new Map<string, ItemEvent>();
-      const report = await ingestLock.run(() => cc.ingestItems(items, { onItem: (ev) => byOrigin.set(ev.origin, ev) }));
-      const storyOf = new Map<string, string | null>();
-      for (const id of new Set(report.articleIds)) storyOf.set(id, await cc.store.storyOfArticle(id));
-      for (const s of report.storyIds) briefs.delete(s);
-      const result = {
-        stored: report.stored,
-        duplicates: report.duplicates,
-        articleIds: report.articleIds,
-        storyIds: report.storyIds,
-        items: items.map((it) => {
-          const ev = byOrigin.get(it.origin);
-          if (!ev) return { origin: it.origin, status: 'error' as const, error: { origin: it.origin, code: 'internal', error: `${it.origin}: not processed` } };
-          if (ev.kind === 'error') return { origin: it.origin, status: 'error' as const, error: ev.error };
-          return { origin: it.origin, status: ev.kind, id: ev.id, storyId: ev.id ? (storyOf.get(ev.id) ?? null) : null };
-        }),
-        errors: report.failed,
-      };
-      if (report.stored > 0) events.send('ingest', { articleIds: report.articleIds, storyIds: report.storyIds, stored: report.stored, at: new Date().toISOString() });
-      return result;
+      return ingest.submit(items);
     },
   );
 
@@ -297,8 +278,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     async (req, reply) => {
       const b = await briefOf(req.params.id);
       if (!b) return reply.code(404).send({ error: 'not-found', message: `no story ${req.params.id}`, statusCode: 404 });
-      // Pre-serialised (cached) JSON: fastify sends strings as they are.
-      return (reply as FastifyReply).type('application/json; charset=utf-8').send(b.json);
+      // Pre-serialised (cached) JSON, gzipped once: fastify sends buffers as they are.
+      const r = reply as FastifyReply;
+      r.header('etag', b.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding').type('application/json; charset=utf-8');
+      if (req.headers['if-none-match'] === b.etag) return r.code(304).send();
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return r.header('content-encoding', 'gzip').send(b.gzip);
+      return r.send(b.json);
     },
   );
 

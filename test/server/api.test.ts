@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/app.js';
 import { ferryA, ferryB, hostile, manyArticles, orchard } from './fixtures.js';
@@ -135,6 +136,34 @@ describe('HTTP API', () => {
     assert.match(md.body, /^# /);
     assert.equal((await app.inject({ url: '/api/stories/nope' })).statusCode, 404);
     assert.equal((await app.inject({ url: '/api/stories/nope/brief.md' })).statusCode, 404);
+  });
+
+  test('brief JSON: ETag revalidation and gzip', async () => {
+    const sid = (await app.inject({ method: 'POST', url: '/api/articles', payload: orchard, headers: auth })).json().items[0].storyId;
+    const r = await app.inject({ url: `/api/stories/${sid}` });
+    const etag = r.headers.etag as string;
+    assert.ok(etag);
+    assert.equal((await app.inject({ url: `/api/stories/${sid}`, headers: { 'if-none-match': etag } })).statusCode, 304);
+    const gz = await app.inject({ url: `/api/stories/${sid}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')), r.json());
+  });
+
+  test('concurrent requests are coalesced, each gets its own items back', async () => {
+    const arts = manyArticles(12, 'signal box');
+    const results = await Promise.all(arts.map((a) => app.inject({ method: 'POST', url: '/api/articles', payload: a, headers: auth })));
+    const ids = new Set<string>();
+    for (const r of results) {
+      assert.equal(r.statusCode, 200);
+      const b = r.json();
+      assert.equal(b.items.length, 1);
+      assert.equal(b.stored, 1);
+      assert.equal(b.articleIds.length, 1);
+      assert.deepEqual(b.storyIds, [b.items[0].storyId]);
+      ids.add(b.articleIds[0]);
+    }
+    assert.equal(ids.size, 12);
+    for (const id of ids) assert.equal((await app.inject({ url: `/api/articles/${id}` })).statusCode, 200);
   });
 
   test('article: metadata, clean text, removed pieces', async () => {
