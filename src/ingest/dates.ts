@@ -78,7 +78,8 @@ export function parseDateLine(line: string): DateLine | null {
   if (t.length < 6 || t.length > 90) return null;
   const kind: DateLine['kind'] = /^(?:last\s+)?(?:updated|modified)\b/i.test(t) ? 'updated' : 'published';
   const rest = t.replace(LINE_PREFIX, '').replace(/\s*\|\s*/g, ' ');
-  if (!/\d/.test(rest)) return null;
+  // Cheap pre-filter before chrono (which is slow): a date line must name a year.
+  if (!/(?:^|\D)(?:19|20)\d{2}(?:\D|$)/.test(rest)) return null;
   const results = chrono.parse(rest);
   if (!results.length) return null;
   const r = results[0];

@@ -70,7 +70,9 @@ export function readHtmlMeta(html: string): HtmlMeta {
   const meta: HtmlMeta = { authors: [] };
   try {
     const headEnd = html.search(/<\/head\s*>|<body[\s>]/i);
-    const head = headEnd > 0 ? html.slice(0, headEnd) : html.slice(0, 200_000);
+    // Inline scripts and styles are most of a head's bytes and hold no metadata we read here
+    // (JSON-LD is taken separately below): drop them before parsing.
+    const head = (headEnd > 0 ? html.slice(0, headEnd) : html.slice(0, 200_000)).replace(/<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
     const { document } = parseHTML(`${head}</head><body></body></html>`);
     const get = (...sel: string[]): string | undefined => {
       for (const s of sel) {

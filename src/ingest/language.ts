@@ -40,7 +40,7 @@ export const MIN_LETTERS = 40;
 
 /** ISO 639-1 code of the text's language, or 'und' when it is too short or unclear. */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 2500);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return 'und';
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];

@@ -37,7 +37,7 @@ const BARE_WIRE = new RegExp(`^${WIRE_PAREN}${DASH}`);
 
 /** Capitalised words that open a line but are not places. */
 const NOT_PLACES = new Set(
-  'BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE VIDEO PHOTOS PHOTO ANALYSIS OPINION EDITORIAL FILE NOTE CORRECTION FACTBOX EXPLAINER REFILE ADVISORY WARNING READ ALSO SEE NATO EU UN US U.S. UK FBI CIA IMF WHO OPEC ASEAN BRICS G7 G20 AI CEO TV FAQ Q A'.split(' '),
+  'PUBLISHED POSTED BY PHOTO SOURCE CREDIT CREDITS DATE TAGS TOPICS RELATED MORE BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE VIDEO PHOTOS PHOTO ANALYSIS OPINION EDITORIAL FILE NOTE CORRECTION FACTBOX EXPLAINER REFILE ADVISORY WARNING READ ALSO SEE NATO EU UN US U.S. UK FBI CIA IMF WHO OPEC ASEAN BRICS G7 G20 AI CEO TV FAQ Q A'.split(' '),
 );
 
 function titleCase(s: string): string {
@@ -216,8 +216,10 @@ function headlineLike(t: string): boolean {
   return true;
 }
 
+/** A line of running text: a sentence of 8+ words ending in a full stop (or a long paragraph). */
 function bodyLike(t: string): boolean {
-  return t.length > 120 && /[.!?"”’]$/.test(t);
+  const words = t.split(/\s+/).length;
+  return (words >= 8 && /[.!"”’]$/.test(t)) || (t.length > 120 && /[.!?"”’]$/.test(t));
 }
 
 /** The headline of a plain-text page when clean found none: the line above the byline, or the first headline-like line before the body starts. */
@@ -300,6 +302,24 @@ function outletFromLine(t: string): string | null {
 
 // ------------------------------------------------------------------------------------------ main
 
+/**
+ * A line that is only a URL (some corpora start each document with its source), also in the
+ * tokenised form "http : / / www . example . com / a - b" (URLs hold no spaces, so they are removed).
+ */
+function urlLine(t: string): string | null {
+  if (/^https?:\/\/\S+$/i.test(t)) return t;
+  if (/^https?\s*:\s*\/\s*\/\s*\S/i.test(t) && t.length < 400) {
+    const u = t.replace(/\s+/g, '');
+    try {
+      new URL(u);
+      return u;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 function set<K extends keyof ArticleMetadata['fieldSources']>(m: ArticleMetadata, field: K, value: ArticleMetadata[K] | null | undefined, source: FieldSource): boolean {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return false;
   if (m[field] !== undefined && !(Array.isArray(m[field]) && (m[field] as unknown[]).length === 0)) return false;
@@ -310,10 +330,12 @@ function set<K extends keyof ArticleMetadata['fieldSources']>(m: ArticleMetadata
 
 function htmlMetaOf(raw: RawDoc, clean: CleanDoc): HtmlMeta | null {
   if (raw.body.kind !== 'html') return null;
-  const mine = readHtmlMeta(raw.body.html);
   const theirs = clean.htmlMeta;
-  if (!theirs) return mine;
+  if (!theirs) return readHtmlMeta(raw.body.html);
   const theirAuthors = theirs.author ? (Array.isArray(theirs.author) ? theirs.author : [theirs.author]) : [];
+  // The clean stage already read the page's metadata; parse the head again only to fill gaps.
+  const complete = theirs.title && (theirs.siteName ?? theirs.outlet) && theirs.published && theirAuthors.length && theirs.url;
+  const mine: HtmlMeta = complete ? { authors: [] } : readHtmlMeta(raw.body.html);
   return {
     title: theirs.title ?? mine.title,
     siteName: theirs.siteName ?? theirs.outlet ?? mine.siteName,
@@ -338,7 +360,7 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
   set(m, 'url', g.url, 'record');
   set(m, 'url', html?.url && /^https?:\/\//i.test(html.url) ? html.url : undefined, 'html-meta');
   const firstLine = top[0]?.text;
-  if (firstLine && /^https?:\/\/\S+$/i.test(firstLine)) set(m, 'url', firstLine, 'text');
+  if (firstLine) set(m, 'url', urlLine(firstLine), 'text');
 
   // byline ------------------------------------------------------------------------------
   let bylineWire: string | undefined;
@@ -433,7 +455,8 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
   // title --------------------------------------------------------------------------------------
   set(m, 'title', g.title, 'record');
   if (html?.title) set(m, 'title', stripSiteSuffix(html.title, html.siteName ?? m.outlet), 'html-meta');
-  set(m, 'title', clean.title?.trim(), 'text');
+  const cleanTitle = clean.title?.replace(/\s+/g, ' ').trim();
+  if (cleanTitle && !urlLine(cleanTitle)) set(m, 'title', cleanTitle, 'text');
   if (!m.title && rawLines.length) set(m, 'title', titleFromLines(rawLines, bylineIdx), 'text');
 
   // language -----------------------------------------------------------------------------------
