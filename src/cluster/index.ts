@@ -46,8 +46,10 @@ function timeOf(a: Article): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** The article's headline: its metadata title, else a heading that opens the text. */
 function titleOf(a: Article): string | undefined {
-  return a.metadata.title?.trim() || a.paragraphs.find((p) => p.kind === 'heading')?.text.trim() || undefined;
+  const h = a.paragraphs[0]?.kind === 'heading' ? a.paragraphs[0].text.trim() : undefined;
+  return a.metadata.title?.trim() || h || undefined;
 }
 
 function clusterDoc(a: Article) {
@@ -130,13 +132,14 @@ export async function assignStories(store: Store, articles: Article[]): Promise<
 
 const KIND_ORDER: Record<Provenance['kind'], number> = { original: 0, 'wire-copy': 1, rewrite: 2, duplicate: 3 };
 
-/** Title (best headline: originals first, then earliest), first/last seen. */
+/** Title (best headline: a declared title over a heading line; originals first; earliest), first/last seen. */
 function finishStory(story: Story, members: Article[], prov: Map<string, Provenance>): void {
   const when = (a: Article) => a.metadata.published ?? a.ingestedAt;
   const ranked = [...members].sort((x, y) => {
     const px = prov.get(x.id), py = prov.get(y.id);
     const kx = px ? KIND_ORDER[px.kind] + (px.of ? 0.5 : 0) : 9, ky = py ? KIND_ORDER[py.kind] + (py.of ? 0.5 : 0) : 9;
-    return kx - ky || (titleOf(x) ? 0 : 1) - (titleOf(y) ? 0 : 1) || when(x).localeCompare(when(y)) || (x.seq ?? 0) - (y.seq ?? 0);
+    const tx = x.metadata.title ? 0 : titleOf(x) ? 1 : 2, ty = y.metadata.title ? 0 : titleOf(y) ? 1 : 2;
+    return tx - ty || kx - ky || when(x).localeCompare(when(y)) || (x.seq ?? 0) - (y.seq ?? 0);
   });
   const best = ranked.find((a) => titleOf(a)) ?? ranked[0];
   story.title = (best && (titleOf(best) ?? best.paragraphs[0]?.text.slice(0, 100))) || story.title || story.id;

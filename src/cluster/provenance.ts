@@ -20,6 +20,8 @@ export type ProvArticle = Pick<Article, 'id' | 'text' | 'metadata'> & Partial<Pi
 export interface ProvenanceOptions {
   /** Shingle Jaccard at or above which two texts are duplicates. */
   duplicateJaccard: number;
+  /** ... and word counts within this ratio (a copy inside boilerplate is longer: a wire-copy). */
+  duplicateLength: number;
   /** Shingle containment (either way) at or above which one text copies the other. */
   copyContainment: number;
   /** Dice of content words for two sentences to align. */
@@ -33,10 +35,11 @@ export interface ProvenanceOptions {
 }
 
 export const DEFAULT_PROVENANCE: ProvenanceOptions = {
-  duplicateJaccard: 0.85,
-  copyContainment: 0.5,
-  sentenceDice: 0.35,
-  rewriteShare: 0.3,
+  duplicateJaccard: 0.8,
+  duplicateLength: 0.98,
+  copyContainment: 0.8,
+  sentenceDice: 0.4,
+  rewriteShare: 0.4,
   rewriteMin: 4,
   window: 200,
 };
@@ -44,6 +47,7 @@ export const DEFAULT_PROVENANCE: ProvenanceOptions = {
 interface Prepared {
   a: ProvArticle;
   shingles: Set<number>;
+  tokens: number;
   sents: Set<string>[];
   wire: { wire: string; how: string } | null;
   /** The article is the wire service's own publication (outlet is the wire). */
@@ -61,11 +65,13 @@ function contentSet(s: string): Set<string> {
 
 function prepare(a: ProvArticle, pos: number): Prepared {
   const wire = detectWire(a);
+  const toks = words(a.text);
   const outlet = (a.metadata.outlet ?? '').toLowerCase();
   const t = a.metadata.published ? Date.parse(a.metadata.published) : NaN;
   return {
     a,
-    shingles: shingleSet(words(a.text), 5),
+    shingles: shingleSet(toks, 5),
+    tokens: toks.length,
     sents: sentences(a.text).map(contentSet).filter((s) => s.size >= 3),
     wire,
     wireOrigin: !!wire && outlet !== '' && outlet.includes(wire.wire.toLowerCase()),
@@ -139,7 +145,9 @@ function relate(x: Prepared, src: Prepared, o: ProvenanceOptions): Relation | nu
     const jac = inter / (x.shingles.size + src.shingles.size - inter);
     const inSrc = inter / x.shingles.size; // x is (mostly) inside src: trimmed copy
     const srcIn = inter / src.shingles.size; // src is (mostly) inside x: wrapped copy
-    if (jac >= o.duplicateJaccard) return { kind: 'duplicate', conf: jac, evidence: `${pct(jac)} of 5-word shingles shared (Jaccard)` };
+    // Same text: near-total overlap and about the same length (a wrapper adds text: a copy).
+    const lenRatio = Math.min(x.tokens, src.tokens) / Math.max(x.tokens, src.tokens);
+    if (jac >= o.duplicateJaccard && lenRatio >= o.duplicateLength) return { kind: 'duplicate', conf: jac, evidence: `${pct(jac)} of 5-word shingles shared (Jaccard)` };
     const c = Math.max(inSrc, srcIn);
     if (c >= o.copyContainment) {
       const how = srcIn >= inSrc ? `contains ${pct(srcIn)} of the source's 5-word shingles` : `${pct(inSrc)} of its 5-word shingles are in the source (trimmed copy)`;
