@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { CleanDoc, Paragraph, RemovalReason, RemovedPiece } from '../types.js';
-import { countWords, matchLineRule } from './patterns.js';
+import { countWords, isByline, matchLineRule } from './patterns.js';
 
 export interface Block {
   text: string;
@@ -91,17 +91,35 @@ const HEADLINE_VERB = /\b(?:says|say|warns|vows|urges|slams|eyes|ties|hits|calls
 
 const PLACEHOLDER_DATE = /^(?:(?:published|updated|last updated|posted|first published|modified|date)(?: on| at)?\s*[:|-]?\s*)/i;
 
-/** A line that is only a date (and maybe a time), like "Friday, January 23, 2026" or "Updated: 5 March 2025 10:42 GMT". */
-export function isDateLine(text: string, words: number): boolean {
-  if (words > 12 || END_PUNCT.test(text) && !/\b(?:a\.m|p\.m)\.$/i.test(text)) return false;
-  const t = text.replace(PLACEHOLDER_DATE, '').trim();
+/** One date/time expression, possibly labelled ("Updated: 5 March 2025 10:42 GMT"). */
+function isDatePart(part: string): boolean {
+  const t = part.replace(PLACEHOLDER_DATE, '').replace(/[\s,;:]+$/, '').trim();
   if (!/\d/.test(t)) return false;
   const res = chrono.parse(t);
   if (!res.length) return false;
   const covered = res.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
   const rest = t.replace(/\s+/g, '').length;
-  // allow time-zone names and separators left over
+  // the date must cover most of the part (time-zone names and separators may be left over)
   return covered / rest >= 0.6 && /(?:\b\d{4}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d{1,2}[/.-]\d{1,2})/i.test(t);
+}
+
+/** Splits "A | B", "A / B", "A - Updated B" into parts. */
+function metaParts(text: string): string[] {
+  return text.split(/\s+[|•·/]\s+|\s*\|\s*|\s+[–—-]\s+(?=(?:updated|published|posted|modified|original|last updated)\b)/i).map((p) => p.trim()).filter(Boolean);
+}
+
+/** A line that is only dates (and maybe times), like "Friday, January 23, 2026" or "Published: 10:48, Tue, Nov 19, 2030 | Updated: 11:05". */
+export function isDateLine(text: string, words: number): boolean {
+  if (words > 24 || (END_PUNCT.test(text) && !/\b(?:a\.m|p\.m)\.$/i.test(text))) return false;
+  const parts = metaParts(text);
+  return parts.length > 0 && parts.length <= 4 && parts.every(isDatePart);
+}
+
+/** "By A | January 2, 2030 at 2:26 PM - Updated 4:46 PM": a byline followed by dates. */
+function isBylineWithDate(text: string, words: number): boolean {
+  if (words > 30) return false;
+  const parts = metaParts(text);
+  return parts.length >= 2 && isByline(parts[0]) && parts.slice(1).every(isDatePart);
 }
 
 /** Reasons for which a short run of text between two such lines is part of the same widget. */
@@ -127,6 +145,7 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     const r = matchLineRule(it.text, it.words);
     if (r) { remove(it, r.reason, r.rule); continue; }
     if (isDateLine(it.text, it.words)) { remove(it, 'date-line', 'standalone date line'); continue; }
+    if (isBylineWithDate(it.text, it.words)) { remove(it, 'byline', 'byline with publication date'); continue; }
     const seen = opts.outletLineCounts?.get(lineKey(it.text));
     if (seen !== undefined && seen >= minCount) { remove(it, 'outlet-boilerplate', `line seen in ${seen} other articles of this outlet`); continue; }
   }
@@ -187,6 +206,21 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     if (evidence.length >= need) remove(it, 'teaser-headline', `headline of another story: ${evidence.join('; ')}`);
     else if (!nextIsText && !next) remove(it, 'non-content', 'heading-like line with no text after it');
     else if (isTag || it.words <= 20) it.d = { kind: 'heading' };
+  }
+
+  // 3b. "About the author" / "About <Company>" boxes near the end (press-release boilerplate, bios)
+  const ABOUT = /^(?:About|ABOUT) (?:the (?:author|authors|writer|reporter)s?|us|this (?:series|project|story)|\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:\p{Lu}|&)[\p{L}\d&.'’-]*){0,4})\s*:?$/u;
+  for (let i = Math.floor(items.length * 0.5); i < items.length; i++) {
+    const it = items[i];
+    if (it.d?.kind === 'removed' || it.d?.kind === 'title' || !ABOUT.test(it.text)) continue;
+    remove(it, 'non-content', 'about-the-author/company box');
+    let j = i + 1;
+    for (; j < items.length; j++) {
+      const x = items[j];
+      if (x.d?.kind === 'heading' || x.d?.kind === 'title') break;
+      if (x.d?.kind !== 'removed') remove(x, 'non-content', 'inside an about-the-author/company box');
+    }
+    i = j - 1;
   }
 
   // 4. short runs of text inside a widget (appeal box, comment form) after the article has ended

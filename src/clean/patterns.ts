@@ -77,6 +77,11 @@ export const LINE_RULES: LineRule[] = [
   { reason: 'byline', rule: 'author label', test: short(/^(?:author|authors|written by|words by|story by|posted by|reported by)\s*[:|-]?\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})*\s*$/u, 14) },
 ];
 
+/** "By A and B" (a byline on its own). */
+export function isByline(text: string): boolean {
+  return countWords(text) <= 16 && BYLINE.test(text.trim()) && !ENDS_SENTENCE.test(text.trim().replace(/\b[A-Z]\.$/, ''));
+}
+
 /** First rule that matches the line, if any. */
 export function matchLineRule(line: string, words: number): LineRule | undefined {
   for (const r of LINE_RULES) if (r.test(line, words)) return r;

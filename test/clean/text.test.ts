@@ -176,6 +176,9 @@ test('more prompt patterns on our own wording', () => {
     ['BY KWAME ASANTE-BELL', 'byline'],
     ['Join the conversation', 'comments'],
     ['•', 'empty'],
+    ['PUBLISHED: 10:48, Tue, Mar 4, 2031 | UPDATED: 11:05, Tue, Mar 4, 2031', 'date-line'],
+    ['Updated Mar. 4, 2031 8:21 am ET / Original Mar. 4, 2031 8:02 am ET', 'date-line'],
+    ['By Velmar Daily Staff | March 4, 2031 at 2:26 PM CET - Updated March 4 at 4:46 PM', 'byline'],
     ['In this March 2, 2031, file photo, rescue crews work on the Corran bridge in Port Velmar.', 'non-content'],
     ['Photo: Odile Marchetti', 'non-content'],
     ['https://velmardaily.example/news/ferry-strike-2031', 'non-content'],
@@ -207,4 +210,18 @@ test('outlet boilerplate: lines seen in enough other articles of the outlet are 
 test('empty and whitespace-only input gives no paragraphs', () => {
   assert.equal(clean('').paragraphs.length, 0);
   assert.equal(clean(' \n\t\n').text, '');
+});
+
+test('an "About <company>" box at the end is removed, but not a mid-article heading', () => {
+  const d = clean([
+    'Velmar Shipyards said on Monday it had won an order for three hybrid ferries from the Skerry Islands authority.',
+    'The ferries will be delivered from 2033 and run on batteries for the short crossings between the islands.',
+    'The order is the largest in the yard\'s history, chief executive Hal Berringer said.',
+    'About Velmar Shipyards',
+    'Velmar Shipyards builds and repairs ships for customers in 14 countries and employs 2,100 people.',
+    'Media contact: press office, Velmar Shipyards.',
+  ].join('\n'));
+  assert.equal(reasonOf(d, 'About Velmar Shipyards'), 'non-content');
+  assert.equal(reasonOf(d, 'builds and repairs ships'), 'non-content');
+  assert.ok(kept(d, 'largest in the yard'));
 });
