@@ -1,0 +1,474 @@
+/**
+ * Cross-check (issue 5): claims from every article of a story, aligned into facts across
+ * sources; corroboration counted in independent source families; conflicts on numbers, days,
+ * roles, quote wording/attribution and places; single-source and unattributed claims; and the
+ * extractive summary (every sentence a source sentence citing its sources). Pure functions.
+ */
+import { extractClaims, yearOf } from './claims.js';
+import { STOP } from './lexicon.js';
+import { daysCompatible, numbersCompatible, rolesConflict } from './slots.js';
+import type { Claim, Conflict, ConflictValue, CrossArticle, CrosscheckResult, Fact, ListedClaim, NumberSlot, SourceReport, StoryPerson, StoryQuoteX } from './types.js';
+
+export type * from './types.js';
+export { extractClaims } from './claims.js';
+
+export interface CrosscheckInput {
+  articles: CrossArticle[];
+}
+
+export interface CrosscheckOptions {
+  /** Dice similarity (IDF-weighted lemmas) at or above which two claims state the same fact. */
+  alignThreshold?: number;
+  /** Summary length bounds. */
+  summaryMin?: number;
+  summaryMax?: number;
+}
+
+class UnionFind {
+  private p: number[];
+  constructor(n: number) { this.p = Array.from({ length: n }, (_, i) => i); }
+  find(x: number): number { while (this.p[x] !== x) { this.p[x] = this.p[this.p[x]]; x = this.p[x]; } return x; }
+  union(a: number, b: number): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb); }
+}
+
+const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+/** Similarity of all claim pairs that share at least one lemma (inverted index, no full scan). */
+function similarities(claims: Claim[]): { idf: Map<string, number>; weight: Float64Array; pairs: Map<number, Map<number, number>> } {
+  const df = new Map<string, number>();
+  for (const c of claims) for (const l of c.lemmas) df.set(l, (df.get(l) ?? 0) + 1);
+  const N = claims.length || 1;
+  const idf = new Map<string, number>();
+  for (const [l, d] of df) idf.set(l, Math.log(1 + N / d));
+  const weight = new Float64Array(claims.length);
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const l of c.lemmas) {
+      weight[i] += idf.get(l)!;
+      let p = postings.get(l);
+      if (!p) postings.set(l, (p = []));
+      p.push(i);
+    }
+  });
+  const pairs = new Map<number, Map<number, number>>();
+  const acc = new Float64Array(claims.length);
+  const touched: number[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    for (const l of claims[i].lemmas) {
+      const w = idf.get(l)!;
+      for (const j of postings.get(l)!) {
+        if (j <= i || claims[j].article === claims[i].article) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w;
+      }
+    }
+    if (touched.length) {
+      const m = new Map<number, number>();
+      for (const j of touched) {
+        m.set(j, (2 * acc[j]) / (weight[i] + weight[j] || 1));
+        acc[j] = 0;
+      }
+      touched.length = 0;
+      pairs.set(i, m);
+    }
+  }
+  return { idf, weight, pairs };
+}
+
+function sentenceOf(c: Claim) {
+  return { source: c.article, text: c.text, start: c.start };
+}
+
+/** Groups per-claim values into conflict values (same value text, sources merged). */
+function valuesFrom(items: { value: string; norm: string; claim: Claim }[]): ConflictValue[] {
+  const by = new Map<string, ConflictValue>();
+  const shown = new Map<string, Map<string, number>>();
+  for (const it of items) {
+    let v = by.get(it.norm);
+    if (!v) by.set(it.norm, (v = { value: it.value, text: it.claim.text, sources: [], sentences: [] }));
+    let sm = shown.get(it.norm);
+    if (!sm) shown.set(it.norm, (sm = new Map()));
+    sm.set(it.value, (sm.get(it.value) ?? 0) + 1);
+    // the value's most common wording, and a sentence that shows it
+    const best = [...sm.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0][0];
+    if (best !== v.value && it.value === best) { v.value = best; v.text = it.claim.text; }
+    if (!v.sources.includes(it.claim.article)) v.sources.push(it.claim.article);
+    if (!v.sentences.some((s) => s.source === it.claim.article && s.start === it.claim.start)) v.sentences.push(sentenceOf(it.claim));
+  }
+  return [...by.values()];
+}
+
+const unitWord = (n: NumberSlot) => (n.unit === '%' ? 'percentage' : n.unit ? `number of ${n.unit === 'people' ? 'people' : n.unit + 's'}` : 'number');
+
+function quoteWords(t: string): Set<string> {
+  // crude stemming is enough to compare two renderings of one statement
+  return new Set(
+    t.toLowerCase().replace(/[’']/g, "'").split(/[^\p{L}\d'-]+/u)
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => w.replace(/(ing|ed|es|s|ly)$/, '')),
+  );
+}
+
+function overlap(a: Set<string>, b: Set<string>): { shared: number; coef: number; aInB: number; bInA: number } {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return { shared, coef: shared / Math.max(1, Math.min(a.size, b.size)), aInB: shared / Math.max(1, a.size), bInA: shared / Math.max(1, b.size) };
+}
+
+const normText = (t: string) => t.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+
+export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions = {}): CrosscheckResult {
+  const T = opts.alignThreshold ?? 0.35;
+  const articles = input.articles;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const famOf = (id: string) => byId.get(id)?.family ?? id;
+  const storyYear = yearOf(articles.map((a) => (a.published ?? '').slice(0, 4) + ' ' + a.text.slice(0, 4000)).join(' '));
+  const claims: Claim[] = [];
+  const pubCount = new Map<string, number>();
+  for (const a of articles) if (a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published)) pubCount.set(a.published.slice(0, 10), (pubCount.get(a.published.slice(0, 10)) ?? 0) + 1);
+  const storyDate = [...pubCount.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? 1 : -1))[0]?.[0] ?? null;
+  // undated articles resolve days against the story's date
+  for (const a of articles) claims.push(...extractClaims({ ...a, published: a.published ?? storyDate, family: a.family ?? a.id }, storyYear));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const { pairs } = similarities(claims);
+  const simOf = (i: number, j: number) => (i < j ? pairs.get(i)?.get(j) : pairs.get(j)?.get(i)) ?? 0;
+
+  // ---------------------------------------------------------------- facts
+  // Constrained average-linkage clustering: pairs in order of similarity; a fact holds at most one
+  // claim per article, and a claim joins a fact only if it is close to the fact's members on
+  // average (no chaining of loosely related sentences through a long one).
+  const edges: [number, number, number][] = [];
+  for (const [i, m] of pairs) for (const [j, s] of m) if (s >= T) edges.push([i, j, s]);
+  edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+  const factIdx = new Int32Array(claims.length).fill(-1);
+  const members: number[][] = [];
+  const avg = (xs: number[], ys: number[]) => {
+    let sum = 0;
+    for (const x of xs) for (const y of ys) sum += simOf(x, y);
+    return sum / (xs.length * ys.length);
+  };
+  const arts = (xs: number[]) => new Set(xs.map((x) => claims[x].article));
+  for (const [i, j] of edges) {
+    const fi = factIdx[i], fj = factIdx[j];
+    if (fi === -1 && fj === -1) {
+      factIdx[i] = factIdx[j] = members.length;
+      members.push([i, j]);
+    } else if (fi !== -1 && fj !== -1) {
+      if (fi === fj) continue;
+      const A = members[fi], B = members[fj];
+      const aa = arts(A);
+      if (B.some((x) => aa.has(claims[x].article))) continue;
+      if (avg(A, B) < T * 0.75) continue;
+      for (const x of B) factIdx[x] = fi;
+      A.push(...B);
+      members[fj] = [];
+    } else {
+      const f = fi !== -1 ? fi : fj;
+      const x = fi !== -1 ? j : i;
+      const F = members[f];
+      if (F.some((y) => claims[y].article === claims[x].article)) continue;
+      if (avg(F, [x]) < T * 0.75) continue;
+      factIdx[x] = f;
+      F.push(x);
+    }
+  }
+  const groups: number[][] = members.filter((m) => m.length);
+  claims.forEach((_, i) => { if (factIdx[i] === -1) groups.push([i]); });
+  const factOfClaim = new Map<string, Fact>();
+  const facts: Fact[] = [];
+  for (const idxs of groups) {
+    const cs = idxs.map((i) => claims[i]);
+    const sources = uniq(cs.map((c) => c.article)).sort((a, b) => order.get(a)! - order.get(b)!);
+    const families = uniq(cs.map((c) => c.family));
+    const wmap = new Map<string, { text: string; sources: string[] }>();
+    for (const c of cs) {
+      const k = normText(c.text);
+      let w = wmap.get(k);
+      if (!w) wmap.set(k, (w = { text: c.text, sources: [] }));
+      if (!w.sources.includes(c.article)) w.sources.push(c.article);
+    }
+    // representative wording: from an original source, the wording most sources share, then the lead-most
+    const rank = (c: Claim) => {
+      const k = byId.get(c.article)?.kind;
+      return (k === 'original' || !k ? 0 : k === 'rewrite' ? 2 : 1) * 1000 - (wmap.get(normText(c.text))!.sources.length * 10) + Math.min(c.n, 9);
+    };
+    const rep = [...cs].sort((a, b) => rank(a) - rank(b))[0];
+    const f: Fact = {
+      id: `f${facts.length + 1}`,
+      text: rep.text,
+      sources,
+      independentSources: families.length,
+      families,
+      wordings: [...wmap.values()],
+      claims: cs.map((c) => c.id),
+      position: Math.min(...cs.map((c) => c.n)),
+      attributed: cs.some((c) => c.attribution !== null),
+    };
+    facts.push(f);
+    for (const c of cs) factOfClaim.set(c.id, f);
+  }
+  const claimIndex = new Map(claims.map((c, i) => [c.id, i]));
+  const sameFact = (a: Claim, b: Claim) => factOfClaim.get(a.id) === factOfClaim.get(b.id);
+
+  // ---------------------------------------------------------------- conflicts
+  const conflicts: Conflict[] = [];
+  const conflictedClaims = new Set<string>();
+
+  // numbers: same unit and governing verb, related sentences, values the hedges cannot reconcile
+  {
+    type Item = { c: number; n: NumberSlot };
+    const byKey = new Map<string, Item[]>();
+    claims.forEach((c, ci) => {
+      for (const n of c.numbers) {
+        if (!n.unit && !n.verb) continue;
+        const k = `${n.unit ?? '?'}|${n.verb ?? '?'}`;
+        let l = byKey.get(k);
+        if (!l) byKey.set(k, (l = []));
+        l.push({ c: ci, n });
+      }
+    });
+    for (const items of byKey.values()) {
+      if (items.length < 2) continue;
+      const nuf = new UnionFind(items.length);
+      const bad: [number, number][] = [];
+      for (let x = 0; x < items.length; x++) {
+        for (let y = x + 1; y < items.length; y++) {
+          const A = claims[items[x].c], B = claims[items[y].c];
+          if (A.article === B.article) continue;
+          const sim = simOf(items[x].c, items[y].c);
+          const related = sameFact(A, B) || sim >= (items[x].n.unit && items[x].n.verb ? 0.12 : 0.35);
+          if (!related) continue;
+          nuf.union(x, y);
+          if (A.family !== B.family && !numbersCompatible(items[x].n, items[y].n)) bad.push([x, y]);
+        }
+      }
+      const done = new Set<number>();
+      for (const [x] of bad) {
+        const r = nuf.find(x);
+        if (done.has(r)) continue;
+        done.add(r);
+        const members = items.filter((_, i) => nuf.find(i) === r);
+        const vals = valuesFrom(members.map((m) => ({ value: m.n.text, norm: String(m.n.value), claim: claims[m.c] })));
+        if (vals.length < 2) continue;
+        const n0 = members[0].n;
+        conflicts.push({ kind: 'number', about: `${n0.duration ? 'duration in ' + n0.unit + 's' : unitWord(n0)}${n0.verb ? ` (${n0.verb})` : ''}`, values: vals });
+        for (const m of members) conflictedClaims.add(claims[m.c].id);
+      }
+    }
+  }
+
+  // days: the same event put on days that cannot overlap
+  {
+    const withDays = claims.map((c, i) => [c, i] as const).filter(([c]) => c.days.length);
+    const duf = new UnionFind(withDays.length);
+    const badRoots: [number, number][] = [];
+    for (let x = 0; x < withDays.length; x++) {
+      for (let y = x + 1; y < withDays.length; y++) {
+        const [A, ai] = withDays[x], [B, bi] = withDays[y];
+        if (A.article === B.article) continue;
+        if (!(sameFact(A, B) || simOf(ai, bi) >= 0.3)) continue;
+        const ok = A.days.some((d) => B.days.some((e) => daysCompatible(d, e)));
+        duf.union(x, y);
+        if (!ok && A.family !== B.family) badRoots.push([x, y]);
+      }
+    }
+    const done = new Set<number>();
+    for (const [x] of badRoots) {
+      const r = duf.find(x);
+      if (done.has(r)) continue;
+      done.add(r);
+      const members = withDays.filter((_, i) => duf.find(i) === r);
+      const vals = valuesFrom(members.map(([c]) => ({ value: c.days.map((d) => d.text).join(', '), norm: c.days.map((d) => d.date ?? d.text.toLowerCase()).join(','), claim: c })));
+      if (vals.length < 2) continue;
+      conflicts.push({ kind: 'date', about: `when: ${members[0][0].text.slice(0, 60)}${members[0][0].text.length > 60 ? '…' : ''}`, values: vals });
+      for (const [c] of members) conflictedClaims.add(c.id);
+    }
+  }
+
+  // roles: one person, titles that cannot both hold
+  const people = new Map<string, StoryPerson & { slots: { role: Claim['roles'][number]; claim: Claim }[] }>();
+  for (const c of claims) {
+    for (const r of c.roles) {
+      let p = people.get(r.person);
+      if (!p) people.set(r.person, (p = { name: r.name, key: r.person, roles: [], sources: [], slots: [] }));
+      if (r.name.split(/\s+/).length > p.name.split(/\s+/).length) p.name = r.name;
+      p.slots.push({ role: r, claim: c });
+      if (!p.sources.includes(c.article)) p.sources.push(c.article);
+      let rr = p.roles.find((x) => x.text.toLowerCase() === r.role.toLowerCase());
+      if (!rr) p.roles.push((rr = { text: r.role, sources: [] }));
+      if (!rr.sources.includes(c.article)) rr.sources.push(c.article);
+    }
+  }
+  for (const p of people.values()) {
+    const s = p.slots;
+    let clash = false;
+    for (let x = 0; x < s.length && !clash; x++) for (let y = x + 1; y < s.length; y++) if (s[x].claim.family !== s[y].claim.family && rolesConflict(s[x].role, s[y].role)) { clash = true; break; }
+    if (!clash) continue;
+    const heads = new Set<string>();
+    for (let x = 0; x < s.length; x++) for (let y = x + 1; y < s.length; y++) if (rolesConflict(s[x].role, s[y].role)) heads.add(s[x].role.head);
+    const members = s.filter((m) => heads.has(m.role.head));
+    const vals = valuesFrom(members.map((m) => ({ value: m.role.role, norm: `${m.role.head}|${m.role.status.join()}|${m.role.domains.join()}`, claim: m.claim })));
+    // show the plainest wording of each value
+    conflicts.push({ kind: 'role', about: `role of ${p.name}`, values: vals });
+    for (const m of members) conflictedClaims.add(m.claim.id);
+  }
+
+  // quotes: one statement, several wordings or several speakers
+  const quotes: StoryQuoteX[] = [];
+  {
+    type Q = { claim: Claim; text: string; speaker: string | null; speakerText: string | null; kind: 'direct' | 'partial' | 'reported'; words: Set<string> };
+    const qs: Q[] = [];
+    for (const c of claims) for (const q of c.quotes) qs.push({ claim: c, text: q.text, speaker: q.speaker, speakerText: q.speakerText, kind: q.kind, words: quoteWords(q.text) });
+    const quf = new UnionFind(qs.length);
+    for (let x = 0; x < qs.length; x++) {
+      for (let y = x + 1; y < qs.length; y++) {
+        const a = qs[x], b = qs[y];
+        if (a.claim.article === b.claim.article) continue;
+        const o = overlap(a.words, b.words);
+        const sameSpeaker = a.speaker && a.speaker === b.speaker;
+        if ((sameSpeaker && o.shared >= 3 && o.coef >= 0.4) || (o.shared >= 2 && o.coef >= 0.75) || (sameSpeaker && normText(a.text) === normText(b.text))) quf.union(x, y);
+      }
+    }
+    const qgroups = new Map<number, Q[]>();
+    qs.forEach((q, i) => {
+      const r = quf.find(i);
+      let g = qgroups.get(r);
+      if (!g) qgroups.set(r, (g = []));
+      g.push(q);
+    });
+    const personName = (k: string | null) => (k && people.get(k)?.name) || null;
+    for (const g of qgroups.values()) {
+      const speakers = uniq(g.map((q) => q.speaker).filter((x): x is string => !!x));
+      const named = speakers.filter((k) => people.has(k));
+      const variants: { text: string; sources: string[]; words: Set<string>; claim: Claim }[] = [];
+      for (const q of g) {
+        let v = variants.find((x) => normText(x.text) === normText(q.text));
+        if (!v) variants.push((v = { text: q.text, sources: [], words: q.words, claim: q.claim }));
+        if (!v.sources.includes(q.claim.article)) v.sources.push(q.claim.article);
+      }
+      // wording differs when two sources' renderings are not one inside the other (a partial quote)
+      let differs = false;
+      for (let x = 0; x < variants.length && !differs; x++) {
+        for (let y = x + 1; y < variants.length; y++) {
+          const a = variants[x], b = variants[y];
+          if (a.sources.every((s) => b.sources.includes(s))) continue;
+          const o = overlap(a.words, b.words);
+          const na = normText(a.text), nb = normText(b.text);
+          if (na.includes(nb) || nb.includes(na) || o.aInB >= 0.8 || o.bInA >= 0.8) continue;
+          differs = true;
+          break;
+        }
+      }
+      const best = [...variants].sort((a, b) => b.sources.length - a.sources.length || b.text.length - a.text.length)[0];
+      const speakerKey = named[0] ?? speakers[0] ?? null;
+      const kind = g.some((q) => q.kind === 'direct') ? 'direct' : g[0].kind;
+      quotes.push({
+        speaker: personName(speakerKey) ?? g.find((q) => q.speakerText && q.speaker === speakerKey)?.speakerText ?? speakerKey,
+        text: best.text,
+        kind,
+        sources: uniq(g.map((q) => q.claim.article)),
+        variants: variants.map((v) => ({ text: v.text, sources: v.sources })),
+        wordingDiffers: differs,
+      });
+      if (differs && kind === 'direct' && variants.length > 1) {
+        conflicts.push({
+          kind: 'quote',
+          about: `words of ${personName(speakerKey) ?? speakerKey ?? 'an unnamed speaker'}`,
+          values: variants.filter((v) => !variants.some((w) => w !== v && w.text.length > v.text.length && overlap(v.words, w.words).aInB >= 0.8)).map((v) => ({ value: v.text, text: v.claim.text, sources: v.sources, sentences: g.filter((q) => normText(q.text) === normText(v.text)).map((q) => sentenceOf(q.claim)) })),
+        });
+      }
+      if (named.length > 1) {
+        const vals = valuesFrom(g.filter((q) => q.speaker && people.has(q.speaker)).map((q) => ({ value: personName(q.speaker) ?? q.speaker!, norm: q.speaker!, claim: q.claim })));
+        if (vals.length > 1) conflicts.push({ kind: 'quote', about: `who said “${best.text.slice(0, 60)}${best.text.length > 60 ? '…' : ''}”`, values: vals });
+      }
+    }
+  }
+
+  // places: the same event in places no source ever mentions together
+  {
+    const together = new Set<string>();
+    for (const a of articles) {
+      const ps = uniq(claims.filter((c) => c.article === a.id).flatMap((c) => c.places.map((p) => p.place.toLowerCase())));
+      for (const x of ps) for (const y of ps) together.add(x + '|' + y);
+      // places named anywhere in the text count as mentioned together with the article's places
+      for (const x of ps) for (const other of claims.flatMap((c) => c.places.map((p) => p.place.toLowerCase()))) if (a.text.toLowerCase().includes(other)) together.add(x + '|' + other);
+    }
+    const withPlaces = claims.map((c, i) => [c, i] as const).filter(([c]) => c.places.length);
+    const puf = new UnionFind(withPlaces.length);
+    const bad: number[] = [];
+    for (let x = 0; x < withPlaces.length; x++) {
+      for (let y = x + 1; y < withPlaces.length; y++) {
+        const [A, ai] = withPlaces[x], [B, bi] = withPlaces[y];
+        if (A.family === B.family) continue;
+        if (!(sameFact(A, B) || simOf(ai, bi) >= 0.4)) continue;
+        for (const p of A.places) for (const q of B.places) {
+          if (p.key !== q.key || p.prep !== q.prep) continue;
+          const a = p.place.toLowerCase(), b = q.place.toLowerCase();
+          if (a.includes(b) || b.includes(a) || together.has(a + '|' + b)) continue;
+          puf.union(x, y);
+          bad.push(x);
+        }
+      }
+    }
+    const done = new Set<number>();
+    for (const x of bad) {
+      const r = puf.find(x);
+      if (done.has(r)) continue;
+      done.add(r);
+      const members = withPlaces.filter((_, i) => puf.find(i) === r);
+      const vals = valuesFrom(members.map(([c]) => ({ value: c.places.map((p) => p.place).join(', '), norm: c.places.map((p) => p.place.toLowerCase()).join(','), claim: c })));
+      if (vals.length < 2) continue;
+      conflicts.push({ kind: 'place', about: `where: ${members[0][0].places[0].key}`, values: vals });
+      for (const [c] of members) conflictedClaims.add(c.id);
+    }
+  }
+  for (const f of facts) if (f.claims.some((c) => conflictedClaims.has(c))) f.conflicted = true;
+
+  // ---------------------------------------------------------------- single-source, unattributed
+  const familyCount = uniq(articles.map((a) => a.family ?? a.id)).length;
+  const words = (t: string) => t.split(/\s+/).length;
+  const factSort = (a: Fact, b: Fact) => order.get(a.sources[0])! - order.get(b.sources[0])! || a.position - b.position;
+  const single = facts.filter((f) => f.independentSources === 1 && words(f.text) >= 6).sort(factSort);
+  const singleSource: ListedClaim[] = single.map((f) => ({ text: f.text, sources: f.sources }));
+  const CHECKABLE = /\b(most|largest|worst|deadliest|first|biggest|highest|lowest|record|never|always|all|every|only)\b/i;
+  const unattributed: ListedClaim[] = single
+    .filter((f) => !f.attributed && f.claims.some((id) => { const c = claims[claimIndex.get(id)!]; return c.numbers.length > 0 || c.days.length > 0 || CHECKABLE.test(c.text); }))
+    .map((f) => ({ text: f.text, sources: f.sources }));
+
+  // ---------------------------------------------------------------- summary
+  const min = opts.summaryMin ?? 5, max = opts.summaryMax ?? 10;
+  const DANGLING = /^(he|she|they|it|this|these|those|that|but|however|meanwhile|also|and|so|yet|still|such|his|her|their|its)\b/i;
+  const eligible = (f: Fact) => {
+    const w = words(f.text);
+    return !f.conflicted && w >= 7 && w <= 45 && !DANGLING.test(f.text) && !/\?$/.test(f.text) && !/^[“"]/.test(f.text);
+  };
+  const score = (f: Fact) => f.independentSources * 10 + f.sources.length + Math.max(0, 4 - f.position);
+  const ranked = facts.filter(eligible).sort((a, b) => score(b) - score(a) || a.position - b.position);
+  const chosen: Fact[] = [];
+  const lemmasOf = (f: Fact) => new Set(f.claims.flatMap((id) => claims[claimIndex.get(id)!].lemmas));
+  for (const f of ranked) {
+    if (chosen.length >= max) break;
+    if (f.independentSources < 2 && chosen.length >= min && familyCount > 1) break;
+    const lf = lemmasOf(f);
+    if (chosen.some((g) => { const lg = lemmasOf(g); let s = 0; for (const x of lf) if (lg.has(x)) s++; return s / Math.max(1, Math.min(lf.size, lg.size)) >= 0.6; })) continue;
+    chosen.push(f);
+  }
+  // read in story order: by first source's order, then position
+  chosen.sort((a, b) => a.position - b.position || order.get(a.sources[0])! - order.get(b.sources[0])!);
+  const summary: ListedClaim[] = chosen.map((f) => ({ text: f.text, sources: f.sources }));
+
+  // ---------------------------------------------------------------- per-source report
+  const sources: SourceReport[] = articles.map((a) => {
+    const fam = a.family ?? a.id;
+    const alone = familyCount > 1 ? facts.filter((f) => f.independentSources === 1 && f.families[0] === fam && f.sources.includes(a.id) && words(f.text) >= 6).sort((x, y) => x.position - y.position).slice(0, 3) : [];
+    const others = familyCount - 1;
+    const leavesOut = others >= 2
+      ? facts.filter((f) => !f.families.includes(fam) && f.independentSources >= 2 && f.independentSources > others / 2).sort((x, y) => y.independentSources - x.independentSources || x.position - y.position).slice(0, 3)
+      : [];
+    return { id: a.id, family: fam, alone: alone.map((f) => ({ text: f.text, sources: f.sources })), leavesOut: leavesOut.map((f) => ({ text: f.text, sources: f.sources })) };
+  });
+
+  const peopleOut: StoryPerson[] = [...people.values()].map(({ slots: _s, ...p }) => p).sort((a, b) => b.sources.length - a.sources.length || a.name.localeCompare(b.name));
+  const corroborated = facts.filter((f) => f.sources.length >= 2).sort((a, b) => b.independentSources - a.independentSources || b.sources.length - a.sources.length || a.position - b.position);
+  return { claims, facts: corroborated, conflicts, singleSource, unattributed, summary, people: peopleOut, quotes, sources, families: familyCount };
+}
