@@ -37,7 +37,7 @@ const BARE_WIRE = new RegExp(`^${WIRE_PAREN}${DASH}`);
 
 /** Capitalised words that open a line but are not places. */
 const NOT_PLACES = new Set(
-  'PUBLISHED POSTED BY PHOTO SOURCE CREDIT CREDITS DATE TAGS TOPICS RELATED MORE BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE VIDEO PHOTOS PHOTO ANALYSIS OPINION EDITORIAL FILE NOTE CORRECTION FACTBOX EXPLAINER REFILE ADVISORY WARNING READ ALSO SEE NATO EU UN US U.S. UK FBI CIA IMF WHO OPEC ASEAN BRICS G7 G20 AI CEO TV FAQ Q A'.split(' '),
+  'DEAR PUBLISHED POSTED BY PHOTO SOURCE CREDIT CREDITS DATE TAGS TOPICS RELATED MORE BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE VIDEO PHOTOS PHOTO ANALYSIS OPINION EDITORIAL FILE NOTE CORRECTION FACTBOX EXPLAINER REFILE ADVISORY WARNING READ ALSO SEE NATO EU UN US U.S. UK FBI CIA IMF WHO OPEC ASEAN BRICS G7 G20 AI CEO TV FAQ Q A'.split(' '),
 );
 
 function titleCase(s: string): string {
@@ -148,21 +148,51 @@ export function parseByline(line: string, requireBy = true): Byline | null {
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*/i)
     .map((p) => p.trim())
     .filter(Boolean)
-    .filter((p) => !ROLE.test(p));
+    .filter((p) => !ROLE.test(p) && !INSTITUTION.test(p));
   if (!parts.length) return wire ? { names: [], wire } : null;
   for (const p of parts) if (!NAME.test(p) || NOT_NAME_WORDS.test(p) || p.length > 60) return null;
   return { names: parts.map(tidyName), wire };
 }
 
-/** Given authors (string or list) -> names. "A and B" strings are split when each part is a name. */
-function givenAuthors(a: string | string[] | undefined): string[] {
+/** Words that make an author string an institution or a role, not a person. */
+const INSTITUTION = /\b(?:Staff|Reports?|Bureau|Desk|Team|Editorial|Newsroom|Agenc(?:y|ies)|Sports?|News|Media|Online|Digital|Admin|Editors?|Writers?|Reporters?|Correspondents?|Contributors?|Platform|Blog|Magazine|Ministr(?:y|ies)|Services?)\b/i;
+const DAY_OR_MONTH = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
+
+/**
+ * Person names from author strings as pages and Readability give them ("by Jane Doe — March 3",
+ * "Tom Krisher; AP Auto Writer", "Jane Doe, Example.com", "Text: Jane Doe"). With `strict`, parts
+ * that are not person names are dropped (page metadata is noisy); without it (a record or feed
+ * the user gave) an unparsable string is kept as written.
+ */
+function authorNames(a: string | string[] | undefined, strict: boolean, outlet?: string): string[] {
   if (!a) return [];
   const list = Array.isArray(a) ? a : [a];
   const out: string[] = [];
   for (const item of list) {
-    const b = parseByline(item, false);
-    if (b && b.names.length) out.push(...b.names);
-    else if (item.trim()) out.push(item.trim());
+    let s = item.replace(/\s+/g, ' ').trim();
+    if (!s || /^https?:\/\//i.test(s) || /@/.test(s)) continue;
+    s = s
+      .replace(new RegExp(`(?<=\\p{Ll})(?=${DAY_OR_MONTH}\\b)`, 'u'), ' — ') // "Jeff FoustMonday, ..." (glued by scraping)
+      .replace(/(?<=\p{Ll})(?=\d+\s*min(?:ute)?s?\s*read)/iu, ' — ')
+      .replace(/^(?:by|par|por|von|di|door|text|texte|words|author|autor|auteur|текст|автор)\s*:?\s+/iu, '')
+      .split(/\s+[—–-]\s+|\s+[•·]\s+|\s{2,}/)[0];
+    const b = parseByline(s, false);
+    if (b && b.names.length) {
+      out.push(...b.names);
+      continue;
+    }
+    const parts = s.split(/\s*[;,|]\s*|\s+and\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
+    const names = parts.filter(
+      (p) =>
+        NAME.test(p) &&
+        !NOT_NAME_WORDS.test(p) &&
+        !INSTITUTION.test(p) &&
+        !canonicalWire(p) &&
+        !/\.(?:com|org|net|co|uk|in)\b/i.test(p) &&
+        !(outlet && p.toLowerCase() === outlet.toLowerCase()),
+    );
+    if (names.length) out.push(...names.map(tidyName));
+    else if (!strict) out.push(item.trim());
   }
   return [...new Set(out)];
 }
@@ -365,13 +395,13 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
   // byline ------------------------------------------------------------------------------
   let bylineWire: string | undefined;
   let bylineIdx = -1;
-  set(m, 'byline', givenAuthors(g.author), fromFeed ? 'record' : 'record');
+  set(m, 'byline', authorNames(g.author, false), 'record');
   if (html?.authors.length) {
     const names: string[] = [];
     for (const a of html.authors) {
       const w = canonicalWire(a);
       if (w) bylineWire ??= w;
-      else names.push(...givenAuthors(a));
+      else names.push(...authorNames(a, true, html.siteName));
     }
     set(m, 'byline', [...new Set(names)], 'html-meta');
   }
@@ -439,7 +469,8 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
 
   // outlet ------------------------------------------------------------------------------------
   set(m, 'outlet', g.outlet, fromFeed ? 'feed' : 'record');
-  set(m, 'outlet', html?.siteName, 'html-meta');
+  // "LinkName | tagline" site names keep the name only.
+  set(m, 'outlet', html?.siteName?.split(/\s+[|–—-]\s+/)[0].trim(), 'html-meta');
   if (m.url) set(m, 'outlet', outletFromUrl(m.url), 'url');
   if (!m.outlet) {
     const lines = [...removed, ...bottom];
