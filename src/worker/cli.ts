@@ -74,7 +74,7 @@ export function registerWorker(program: Command): void {
         queueSchema: o.queueSchema,
         jobTimeoutSeconds: o.jobTimeout,
         signal: ac.signal,
-        log: o.verbose ? (l) => process.stderr.write(`[worker ${process.pid}] ${l}\n`) : undefined,
+        log: o.verbose ? (l) => process.stderr.write(`${new Date().toISOString()} [worker ${process.pid}] ${l}\n`) : undefined,
       });
       if (o.stats) process.stdout.write(JSON.stringify({ pid: process.pid, ...stats }) + '\n');
     });

@@ -48,10 +48,15 @@ export async function startBoss(url: string, o: QueueOptions & { supervise?: boo
   return boss;
 }
 
-/** Deterministic job id (UUID-shaped) for (run, index). */
+/**
+ * Deterministic job id (UUID-shaped) for (run, index): a hash of the run, then the index, so that
+ * pg-boss (which fetches by creation time, then id) hands out a run's items in input order and the
+ * assigner, which commits in input order, rarely waits.
+ */
 export function jobId(run: string, index: number): string {
-  const h = createHash('sha1').update(`crosscheck:${run}:${index}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const h = createHash('sha1').update(`crosscheck:${run}`).digest('hex');
+  const n = index.toString(16).padStart(12, '0').slice(-12);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${n}`;
 }
 
 const SCHEMA = [

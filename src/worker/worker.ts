@@ -84,8 +84,10 @@ export function processJob(job: ArticleJob, extract: Extractor | null): WorkerRe
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((res) => {
-    const t = setTimeout(res, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), res()), { once: true });
+    if (signal?.aborted) return res();
+    const onAbort = () => (clearTimeout(t), res());
+    const t = setTimeout(() => (signal?.removeEventListener('abort', onAbort), res()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Stores results, except for indexes the assigner has already committed (a late replay). */
@@ -122,6 +124,7 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
     await saveResults(store, rows);
     await boss.complete(QUEUE, jobs.map((j) => j.id));
     stats.lastJobAt = Date.now();
+    o.log?.(`built ${rows.length} items (${stats.built + stats.failed} so far)`);
   }
 }
 
@@ -220,6 +223,7 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
         if (!gapSince) gapSince = Date.now();
         else if (Date.now() - gapSince > 2000) {
           gapSince = 0;
+          log(`assigner: run ${run.run}: waiting for item ${ready.gap}`);
           if (await failedJobResult(store, boss, run.run, ready.gap)) continue;
         }
         await sleep(Math.min(100, o.pollMs ?? 250), o.signal);

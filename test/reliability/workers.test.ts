@@ -3,7 +3,6 @@
  * process a submitted batch; the stored articles, stories, provenance, merges and errors equal
  * those of a one-process `Crosscheck.ingest` of the same inputs in the same order.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,27 +14,9 @@ import { enqueuePaths } from '../../src/worker/index.js';
 import { dropSchema, pgSkipReason, scratchSchema } from '../store/postgres-env.js';
 import { writeCorpus } from './corpus.js';
 import { outcome } from './snapshot.js';
+import { cli } from './cli.js';
 
 const skip = await pgSkipReason();
-
-/** Runs the CLI; resolves with exit code and output. */
-export function cli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    const t = setTimeout(() => {
-      p.kill('SIGKILL');
-      reject(new Error(`crosscheck ${args.join(' ')} timed out; stderr: ${err}`));
-    }, timeoutMs);
-    p.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code, out, err });
-    });
-  });
-}
 
 test('two worker processes store the same articles and stories as one process', { skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-workers-'));
