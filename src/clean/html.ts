@@ -123,6 +123,8 @@ function widgetReason(el: El): RemovalReason | undefined {
   if (tag === 'FOOTER' || tag === 'HEADER') return undefined; // decided by size below
   const cls = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
   if (!cls.trim()) return undefined;
+  // embedded posts/quotes are article content even inside "social" wrappers
+  if (/embed|tweet|instagram-media|blockquote|pull-?quote/i.test(cls)) return undefined;
   for (const [re, reason] of WIDGET_PATTERNS) if (re.test(cls)) return reason;
   return undefined;
 }

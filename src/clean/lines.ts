@@ -91,17 +91,34 @@ const HEADLINE_VERB = /\b(?:says|say|warns|vows|urges|slams|eyes|ties|hits|calls
 
 const PLACEHOLDER_DATE = /^(?:(?:published|updated|last updated|posted|first published|modified|date)(?: on| at)?\s*[:|-]?\s*)/i;
 
-/** One date/time expression, possibly labelled ("Updated: 5 March 2025 10:42 GMT"). */
+/** chrono's English parser first, then its other locales: scraped pages put dates in the page's language. */
+const DATE_PARSERS = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru, chrono.sv];
+
+/** One date/time expression, possibly labelled ("Updated: 5 March 2025 10:42 GMT", "Agency Published Monday ..."). */
 function isDatePart(part: string): boolean {
-  const t = part.replace(PLACEHOLDER_DATE, '').replace(/[\s,;:]+$/, '').trim();
+  const t = part
+    .replace(/^(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}(?=(?:published|updated|posted)\b)/iu, '')
+    .replace(PLACEHOLDER_DATE, '')
+    .replace(/[\s,;:]+$/, '')
+    .trim();
   if (!/\d/.test(t)) return false;
-  const res = chrono.parse(t);
-  if (!res.length) return false;
-  const covered = res.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
   const rest = t.replace(/\s+/g, '').length;
-  // the date must cover most of the part (time-zone names and separators may be left over)
-  return covered / rest >= 0.6 && /(?:\b\d{4}\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d{1,2}[/.-]\d{1,2})/i.test(t);
+  for (const parser of DATE_PARSERS) {
+    const res = parser.parse(t);
+    if (!res.length) continue;
+    const covered = res.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
+    // the date must cover most of the part (time-zone names and separators may be left over) and
+    // name a day, month or weekday (a bare time is not a date line)
+    if (covered / rest >= 0.6 && res.some((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('weekday'))) return true;
+  }
+  return false;
 }
+
+/** A bare time after a date part ("10:07 AM", "14.30 CET"). */
+const TIME_PART = /^(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i;
+
+/** A short source/outlet tag after a date ("... / 10:07 AM / Velmar TV"). */
+const OUTLET_TAG = /^(?:\p{Lu}[\p{L}\d.&'’-]*)(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,2}$/u;
 
 /** Splits "A | B", "A / B", "A - Updated B" into parts. */
 function metaParts(text: string): string[] {
@@ -112,13 +129,14 @@ function metaParts(text: string): string[] {
 export function isDateLine(text: string, words: number): boolean {
   if (words > 24 || (END_PUNCT.test(text) && !/\b(?:a\.m|p\.m)\.$/i.test(text))) return false;
   const parts = metaParts(text);
-  return parts.length > 0 && parts.length <= 4 && parts.every(isDatePart);
+  if (!parts.length || parts.length > 4 || !isDatePart(parts[0])) return false;
+  return parts.slice(1).every((p, i) => TIME_PART.test(p) || isDatePart(p) || (i === parts.length - 2 && OUTLET_TAG.test(p)));
 }
 
 /** "By A | January 2, 2030 at 2:26 PM - Updated 4:46 PM": a byline followed by dates. */
 function isBylineWithDate(text: string, words: number): boolean {
   if (words > 30) return false;
-  const parts = metaParts(text);
+  const parts = metaParts(text).flatMap((p, i) => (i === 0 ? p.split(/\s+[–—-]\s+/) : [p]));
   return parts.length >= 2 && isByline(parts[0]) && parts.slice(1).every(isDatePart);
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanDoc } from '../../src/clean/index.js';
-import { classifyBlocks, textBlocks } from '../../src/clean/lines.js';
+import { classifyBlocks, isDateLine, textBlocks } from '../../src/clean/lines.js';
 import type { CleanDoc, RawDoc } from '../../src/types.js';
 
 const raw = (text: string): RawDoc => ({ origin: 'test.txt', format: 'text', body: { kind: 'text', text }, given: {} });
@@ -176,6 +176,12 @@ test('more prompt patterns on our own wording', () => {
     ['BY KWAME ASANTE-BELL', 'byline'],
     ['Join the conversation', 'comments'],
     ['•', 'empty'],
+    ['By Odile Marchetti - 03/04/31 11:04 PM CET', 'byline'],
+    ['Updated on: March 4, 2031 / 10:07 AM / Velmar TV', 'date-line'],
+    ['Northwire Published Tuesday, March 4, 2031 8:22AM CET', 'date-line'],
+    ['terça-feira, 4 de março de 2031 às 10:13', 'date-line'],
+    ['Email Odile Marchetti at odile@velmardaily.example or follow her on social media.', 'non-content'],
+    ['Follow our full coverage of the ferry strike at https://velmardaily.example/ferries', 'related-link'],
     ['PUBLISHED: 10:48, Tue, Mar 4, 2031 | UPDATED: 11:05, Tue, Mar 4, 2031', 'date-line'],
     ['Updated Mar. 4, 2031 8:21 am ET / Original Mar. 4, 2031 8:02 am ET', 'date-line'],
     ['By Velmar Daily Staff | March 4, 2031 at 2:26 PM CET - Updated March 4 at 4:46 PM', 'byline'],
@@ -224,4 +230,11 @@ test('an "About <company>" box at the end is removed, but not a mid-article head
   assert.equal(reasonOf(d, 'About Velmar Shipyards'), 'non-content');
   assert.equal(reasonOf(d, 'builds and repairs ships'), 'non-content');
   assert.ok(kept(d, 'largest in the yard'));
+});
+
+test('date lines need a day, month or weekday covering most of the line', () => {
+  assert.equal(isDateLine('Friday, March 7, 2031', 4), true);
+  assert.equal(isDateLine('10:15', 1), false);
+  assert.equal(isDateLine('At 10:15 the ferry left the quay', 7), false);
+  assert.equal(isDateLine('March 2031 budget vote: what to expect', 6), false);
 });
