@@ -394,13 +394,17 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
 
   // byline ------------------------------------------------------------------------------
   let bylineWire: string | undefined;
+  let bylineWireSource: FieldSource = 'text';
   let bylineIdx = -1;
   set(m, 'byline', authorNames(g.author, false), 'record');
   if (html?.authors.length) {
     const names: string[] = [];
     for (const a of html.authors) {
       const w = canonicalWire(a);
-      if (w) bylineWire ??= w;
+      if (w && !bylineWire) {
+        bylineWire = w;
+        bylineWireSource = 'html-meta';
+      }
       else names.push(...authorNames(a, true, html.siteName));
     }
     set(m, 'byline', [...new Set(names)], 'html-meta');
@@ -456,7 +460,7 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
 
   // wire ------------------------------------------------------------------------------------
   if (m.dateline?.wire) set(m, 'wire', m.dateline.wire, 'inferred');
-  if (bylineWire) set(m, 'wire', bylineWire, 'text');
+  if (bylineWire) set(m, 'wire', bylineWire, bylineWireSource);
   if (!m.wire) {
     for (const l of [...removed, ...bottom]) {
       const w = wireFromLine(l.text);

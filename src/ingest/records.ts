@@ -39,12 +39,38 @@ function describeZod(err: z.ZodError): string {
     .join('; ');
 }
 
+/** Common names scraper exports use for our fields (used only when our own name is absent). */
+const ALIASES: Record<string, string[]> = {
+  text: ['content', 'body', 'article', 'articleBody', 'maintext'],
+  title: ['headline'],
+  url: ['link', 'href'],
+  outlet: ['source', 'site', 'site_name', 'publisher'],
+  published: ['date', 'pubDate', 'published_at', 'publishedAt', 'datePublished', 'date_publish'],
+  author: ['authors', 'byline'],
+  language: ['lang'],
+};
+
+function withAliases(obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...obj };
+  for (const [field, names] of Object.entries(ALIASES)) {
+    if (out[field] !== undefined && out[field] !== null) continue;
+    for (const n of names) {
+      const v = obj[n];
+      if (typeof v === 'string' || (field === 'author' && Array.isArray(v) && v.every((x) => typeof x === 'string'))) {
+        out[field] = v;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** One parsed JSON value -> RawDoc or ItemError. */
 export function recordToDoc(value: unknown, origin: string, format: InputFormat): RawDoc | ItemError {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { origin, code: 'malformed-json', error: `${origin}: expected a JSON object with "text" or "html", got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` };
   }
-  const r = ArticleRecord.safeParse(value);
+  const r = ArticleRecord.safeParse(withAliases(value as Record<string, unknown>));
   if (!r.success) {
     return { origin, code: 'malformed-json', error: `${origin}: invalid article record (${describeZod(r.error)}); give each record a "text" or "html" string` };
   }
@@ -59,7 +85,8 @@ export function recordToDoc(value: unknown, origin: string, format: InputFormat)
     const a = Array.isArray(rec.author) ? rec.author.map((s) => s.trim()).filter(Boolean) : rec.author.trim();
     if (a.length) given.author = a;
   }
-  const body: RawDoc['body'] = rec.html && rec.html.trim() ? { kind: 'html', html: rec.html } : { kind: 'text', text: rec.text ?? '' };
+  // Explicit article text wins over HTML to be re-extracted when a record has both.
+  const body: RawDoc['body'] = rec.text && rec.text.trim() ? { kind: 'text', text: rec.text } : { kind: 'html', html: rec.html ?? '' };
   return { origin, format, body, given };
 }
 
@@ -77,7 +104,8 @@ export function* parseJsonDocument(text: string, origin: string): Generator<RawD
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
-    if (!('text' in obj) && !('html' in obj)) {
+    const aliased = withAliases(obj);
+    if (typeof aliased.text !== 'string' && typeof aliased.html !== 'string') {
       const key = WRAPPERS.find((k) => Array.isArray(obj[k]));
       if (key) value = obj[key];
     }

@@ -234,6 +234,23 @@ describe('detectMetadata on fictional articles', () => {
     assert.equal(m.fieldSources.published, 'url');
   });
 
+  test('noisy page authors are reduced to person names; site-name taglines and title suffixes dropped', () => {
+    const page = (meta: string, title = 'Ferry terminal approved in Port Averly - Averly Courier') =>
+      detectMetadata({ origin: 'p.html', format: 'html', body: { kind: 'html', html: `<html><head><title>${title}</title>${meta}</head><body><p>${FERRY_PARAS[0]}</p></body></html>` }, given: {} }, cleanOf(FERRY_PARAS[0]));
+    assert.deepEqual(page('<meta name="author" content="Ingrid Marsh; Averly Courier Staff Writer">').byline, ['Ingrid Marsh']);
+    assert.deepEqual(page('<meta name="author" content="by Ingrid MarshTuesday, March 3, 2026">').byline, ['Ingrid Marsh']);
+    assert.deepEqual(page('<meta name="author" content="Paulo Serrat, averlycourier.com">').byline, ['Paulo Serrat']);
+    assert.deepEqual(page('<meta name="author" content="Staff Reports">').byline, []);
+    assert.deepEqual(page('<meta name="author" content="https://social.example/averly">').byline, []);
+    const wire = page('<meta name="author" content="Reuters">');
+    assert.deepEqual(wire.byline, []);
+    assert.equal(wire.wire, 'Reuters');
+    assert.equal(wire.fieldSources.wire, 'html-meta');
+    const m = page('<meta property="og:site_name" content="Averly Courier | Your harbour town news">');
+    assert.equal(m.outlet, 'Averly Courier');
+    assert.equal(m.title, 'Ferry terminal approved in Port Averly');
+  });
+
   test('never throws on odd input', () => {
     for (const t of ['', ' ', '\u0000', 'By', '(Reuters) –', '©', 'A'.repeat(5000), 'MOSCOW, Feb 30 (Reuters) - x']) {
       const m = detectMetadata(textDoc(t), cleanOf(t));

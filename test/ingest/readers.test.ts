@@ -118,6 +118,15 @@ describe('readInputs: formats', () => {
     assert.match(e.error, /"text" or "html"/);
   });
 
+  test('JSON: common field names of scraper exports are accepted; text wins over html', async () => {
+    const p = join(t.dir, 'aliases.json');
+    writeFileSync(p, JSON.stringify([{ content: FERRY_PARAS[0], headline: 'Ferry vote', link: 'https://c.example/f', date: '2026-03-03', authors: ['Ana Ruiz'], source: 'Courier' }, { text: FERRY_PARAS[1], html: '<p>other</p>' }]));
+    const [a, b] = docs(await readAll([p]));
+    assert.deepEqual(a.given, { title: 'Ferry vote', url: 'https://c.example/f', outlet: 'Courier', published: '2026-03-03', author: ['Ana Ruiz'] });
+    assert.equal(bodyText(a), FERRY_PARAS[0]);
+    assert.equal(b.body.kind, 'text');
+  });
+
   test('JSON: a wrapper object with an articles array', async () => {
     const items = docs(await readAll([join(t.dir, 'wrapped.json')]));
     assert.equal(items.length, 2);
