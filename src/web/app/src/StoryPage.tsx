@@ -1,7 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onIngest, type BriefArticle, type BriefStory, type Cited, type Conflict, type Entity, type Quote, type TimelineEntry } from './api';
-import { Citations, StoryContext, type StoryCtx } from './Citation';
-import { articleLabel, familyOf, fmtDate, hostOf, safeHref, splitAround, valueText } from './util';
+import { Citations, StoryContext, type SentenceHint, type StoryCtx } from './Citation';
+import { articleLabel, displayTitle, familyOf, fmtDate, hostOf, safeHref, splitAround, valueText } from './util';
 
 export function StoryPage({ id }: { id: string }) {
   const [story, setStory] = useState<BriefStory | null>(null);
@@ -42,6 +43,22 @@ export function StoryPage({ id }: { id: string }) {
   return <Story story={story} updated={updated} />;
 }
 
+/** The first `n` items, and a button that shows the rest. */
+function ShowMore<T>({ items, n = 8, render, label }: { items: T[]; n?: number; render: (x: T, i: number) => ComponentChildren; label: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, n);
+  return (
+    <>
+      {shown.map(render)}
+      {items.length > n && (
+        <button type="button" class="btn more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? `Show fewer ${label}` : `Show all ${items.length} ${label}`}
+        </button>
+      )}
+    </>
+  );
+}
+
 function asCitedList(x: BriefStory['summary']): Cited[] {
   if (!x) return [];
   if (typeof x === 'string') return [{ text: x }];
@@ -53,7 +70,17 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
   const ctx = useMemo<StoryCtx>(() => {
     const byId = new Map(story.articles.map((a) => [a.id, a]));
     const number = new Map(story.articles.map((a, i) => [a.id, i + 1]));
-    return { byId, number };
+    // Each fact's wordings name the exact sentence of each source: citations of that fact (and
+    // of summary sentences, which are facts) show it.
+    const wordings = new Map<string, SentenceHint[]>();
+    for (const f of story.facts ?? []) {
+      const hints: SentenceHint[] = [];
+      for (const w of Array.isArray(f.wordings) ? (f.wordings as Cited[]) : []) {
+        for (const src of w?.sources ?? []) if (typeof src === 'string' && typeof w.text === 'string') hints.push({ source: src, text: w.text });
+      }
+      if (hints.length) wordings.set(f.text, hints);
+    }
+    return { byId, number, wordings };
   }, [story]);
   const families = useMemo(() => {
     const m = new Map<string, BriefArticle[]>();
@@ -77,7 +104,9 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
           <p class="story-meta">
             {times.length > 0 && <span>{times.length > 1 ? `${fmtDate(times[0])} – ${fmtDate(times[times.length - 1])}` : fmtDate(times[0])}</span>}
             <span class="chip">{story.articles.length} {story.articles.length === 1 ? 'source' : 'sources'}</span>
-            <span class="chip">{families.size} {families.size === 1 ? 'family' : 'families'}</span>
+            <span class="chip" title="Independent source families">
+              {typeof story.independentSources === 'number' ? story.independentSources : families.size} independent
+            </span>
             {story.conflicts && <span class={story.conflicts.length ? 'chip conflict' : 'chip'}>{story.conflicts.length} {story.conflicts.length === 1 ? 'conflict' : 'conflicts'}</span>}
             <a href={`/api/stories/${encodeURIComponent(story.id)}/brief.md`}>Markdown</a>
             <a href={`/api/stories/${encodeURIComponent(story.id)}`}>JSON</a>
@@ -111,16 +140,36 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
           <section aria-labelledby="facts-h">
             <h2 id="facts-h">Key facts</h2>
             <ul class="facts">
-              {story.facts.map((f, i) => (
-                <li key={i} class="claim">
-                  {typeof f.independentSources === 'number' && (
-                    <span class="indep" title="Independent sources (source families)">
-                      {f.independentSources}×
-                    </span>
-                  )}
-                  {f.text} <Citations sources={f.sources} claim={f.text} />
-                </li>
-              ))}
+              <ShowMore
+                items={story.facts}
+                n={10}
+                label="facts"
+                render={(f, i) => {
+                  const wordings = Array.isArray(f.wordings) ? (f.wordings as Cited[]).filter((w) => w && typeof w.text === 'string') : [];
+                  return (
+                    <li key={i} class="claim">
+                      {typeof f.independentSources === 'number' && (
+                        <span class="indep" title={`${f.independentSources} independent ${f.independentSources === 1 ? 'source' : 'sources'} (source families)`}>
+                          {f.independentSources}×
+                        </span>
+                      )}
+                      {f.text} <Citations sources={f.sources} claim={f.text} />
+                      {wordings.length > 1 && (
+                        <details class="wordings">
+                          <summary>{wordings.length} wordings</summary>
+                          <ul>
+                            {wordings.map((w, j) => (
+                              <li key={j}>
+                                {w.text} <Citations sources={w.sources} claim={w.text} />
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </li>
+                  );
+                }}
+              />
             </ul>
           </section>
         )}
@@ -128,14 +177,12 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
         {story.timeline && story.timeline.length > 0 && <Timeline entries={story.timeline} />}
 
         {people.length > 0 && <EntityList title="People and roles" id="people-h" entities={people} />}
-        {others.length > 0 && <EntityList title="Organisations and places" id="orgs-h" entities={others} />}
+        {others.length > 0 && <EntityList title="Organisations, places and other names" id="orgs-h" entities={others} compact />}
 
         {story.quotes && story.quotes.length > 0 && (
           <section aria-labelledby="quotes-h">
             <h2 id="quotes-h">Who said what</h2>
-            {story.quotes.map((q, i) => (
-              <QuoteView key={i} q={q} />
-            ))}
+            <ShowMore items={[...story.quotes].sort((a, b) => Number(!!b.wordingDiffers) - Number(!!a.wordingDiffers) || (b.sources?.length ?? 0) - (a.sources?.length ?? 0))} n={8} label="quotes" render={(q, i) => <QuoteView key={i} q={q} />} />
           </section>
         )}
 
@@ -146,11 +193,16 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
               <>
                 <h3>Single source</h3>
                 <ul class="facts">
-                  {story.singleSource.map((c, i) => (
-                    <li key={i} class="claim">
-                      {c.text} <Citations sources={c.sources} claim={c.text} />
-                    </li>
-                  ))}
+                  <ShowMore
+                    items={story.singleSource}
+                    n={6}
+                    label="single-source claims"
+                    render={(c, i) => (
+                      <li key={i} class="claim">
+                        {c.text} <Citations sources={c.sources} claim={c.text} />
+                      </li>
+                    )}
+                  />
                 </ul>
               </>
             )}
@@ -158,11 +210,16 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
               <>
                 <h3>No attribution</h3>
                 <ul class="facts">
-                  {story.unattributed.map((c, i) => (
-                    <li key={i} class="claim">
-                      {c.text} <Citations sources={c.sources} claim={c.text} />
-                    </li>
-                  ))}
+                  <ShowMore
+                    items={story.unattributed}
+                    n={6}
+                    label="unattributed claims"
+                    render={(c, i) => (
+                      <li key={i} class="claim">
+                        {c.text} <Citations sources={c.sources} claim={c.text} />
+                      </li>
+                    )}
+                  />
                 </ul>
               </>
             )}
@@ -188,8 +245,46 @@ function Highlighted({ text, value }: { text: string; value: string }) {
   );
 }
 
+function sentenceHints(x: unknown): SentenceHint[] | undefined {
+  if (!Array.isArray(x)) return undefined;
+  return x
+    .filter((h): h is { source: string; text: string } => !!h && typeof h.source === 'string' && typeof h.text === 'string')
+    .map((h) => ({ source: h.source, text: h.text }));
+}
+
+const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Text with the words that no other value uses marked (word-level difference, for long values such as quotes). */
+function DiffMarked({ text, others }: { text: string; others: string[] }) {
+  const seen = new Set(others.flatMap((o) => o.split(/\s+/).map(norm)));
+  const parts = text.split(/(\s+)/);
+  const out: ComponentChildren[] = [];
+  let run: string[] = [];
+  let marked = false;
+  const flush = () => {
+    const t = run.join('');
+    if (t && marked) {
+      const body = t.trimEnd();
+      out.push(<mark key={out.length}>{body}</mark>, t.slice(body.length));
+    } else if (t) out.push(t);
+    run = [];
+  };
+  for (const p of parts) {
+    const isWord = !/^\s+$/.test(p) && norm(p) !== '';
+    const m: boolean = isWord ? !seen.has(norm(p)) : marked; // spaces join the surrounding run
+    if (m !== marked && (isWord || !run.length)) {
+      flush();
+      marked = m;
+    }
+    run.push(p);
+  }
+  flush();
+  return <>{out}</>;
+}
+
 function ConflictView({ c }: { c: Conflict }) {
   const values = c.values ?? [];
+  const texts = values.map((v) => valueText(v.value));
   return (
     <div class="conflict-card">
       <h3>
@@ -198,18 +293,27 @@ function ConflictView({ c }: { c: Conflict }) {
       </h3>
       <div class="conflict-values" style={{ '--cols': String(Math.min(values.length, 3)) } as Record<string, string>}>
         {values.map((v, i) => {
-          const val = valueText(v.value);
+          const val = texts[i];
+          const others = texts.filter((_, j) => j !== i);
+          const long = val.length > 60;
           return (
             <div key={i} class="conflict-value">
-              <div class="value">
-                <mark>{val}</mark>
-              </div>
-              {v.text && (
+              {long ? (
+                <p class="claim quote-value">
+                  “<DiffMarked text={val} others={others} />”
+                </p>
+              ) : (
+                <div class="value">
+                  <mark>{val}</mark>
+                </div>
+              )}
+              {v.text && !(long && v.text.includes(val)) && (
                 <p class="claim">
                   <Highlighted text={v.text} value={val} />
                 </p>
               )}
-              <Citations sources={v.sources} claim={v.text ?? val} />
+              {v.text && long && v.text.includes(val) && v.text.trim() !== val.trim() && <p class="claim muted">{v.text}</p>}
+              <Citations sources={v.sources} claim={v.text ?? val} hints={sentenceHints(v.sentences)} />
             </div>
           );
         })}
@@ -236,35 +340,41 @@ function fmtLoose(d: string): string {
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const ts = sorted.map((e) => parseDate(e.date)).filter((t): t is number => t != null);
-  const min = Math.min(...ts);
-  const max = Math.max(...ts);
-  const span = max - min || 1;
+  const dated = sorted.filter((e) => parseDate(e.date) != null);
+  // Positions: one step per entry plus the log of the gap in days, so that years-old background
+  // and the last days' events both stay readable on one axis.
   const W = 1000;
-  const x = (d: string) => {
-    const t = parseDate(d);
-    return t == null ? null : 40 + ((t - min) / span) * (W - 80);
-  };
+  const pos = new Map<TimelineEntry, number>();
+  let acc = 0;
+  dated.forEach((e, i) => {
+    if (i > 0) acc += 1 + Math.log1p(Math.max(0, parseDate(e.date)! - parseDate(dated[i - 1].date)!) / 86_400_000) / 2;
+    pos.set(e, acc);
+  });
+  const x = (e: TimelineEntry) => 40 + (acc ? (pos.get(e)! / acc) * (W - 80) : (W - 80) / 2);
+  const labels: { x: number; text: string }[] = [];
+  for (const e of dated) {
+    const text = fmtLoose(e.date);
+    const lx = x(e);
+    if (labels.length && (lx - labels[labels.length - 1].x < 110 || labels[labels.length - 1].text === text)) continue;
+    labels.push({ x: lx, text });
+  }
   return (
     <section aria-labelledby="time-h">
       <h2 id="time-h">Timeline</h2>
-      {ts.length > 1 && (
-        <svg class="timeline-axis" viewBox={`0 0 ${W} 56`} role="img" aria-label={`Timeline from ${fmtLoose(sorted[0].date)} to ${fmtLoose(sorted[sorted.length - 1].date)}`}>
-          <line x1="30" y1="28" x2={W - 30} y2="28" class="axis" />
-          {sorted.map((e, i) => {
-            const cx = x(e.date);
-            if (cx == null) return null;
-            const ex = e.end ? x(e.end) : null;
-            return (
-              <g key={i}>
-                <title>{`${fmtLoose(e.date)}${e.end ? ' – ' + fmtLoose(e.end) : ''}: ${e.text}`}</title>
-                {ex != null && ex > cx && <line x1={cx} y1="28" x2={ex} y2="28" class="span" />}
-                <circle cx={cx} cy="28" r="7" class="dot" />
-              </g>
-            );
-          })}
-          <text x="30" y="52" class="tick">{fmtLoose(sorted[0].date)}</text>
-          <text x={W - 30} y="52" class="tick end">{fmtLoose(sorted[sorted.length - 1].date)}</text>
+      {dated.length > 1 && (
+        <svg class="timeline-axis" viewBox={`0 0 ${W} 64`} role="img" aria-label={`Timeline from ${fmtLoose(dated[0].date)} to ${fmtLoose(dated[dated.length - 1].date)}`}>
+          <line x1="30" y1="24" x2={W - 30} y2="24" class="axis" />
+          {dated.map((e, i) => (
+            <g key={i}>
+              <title>{`${fmtLoose(e.date)}${e.end ? ' – ' + fmtLoose(e.end) : ''}: ${e.text}`}</title>
+              <circle cx={x(e)} cy="24" r="7" class="dot" />
+            </g>
+          ))}
+          {labels.map((l, i) => (
+            <text key={i} x={l.x} y="54" class={i === 0 ? 'tick start' : l.x > W - 110 ? 'tick end' : 'tick'}>
+              {l.text}
+            </text>
+          ))}
         </svg>
       )}
       <ol class="timeline">
@@ -288,11 +398,11 @@ function textOf(x: { text: string } | string): string {
   return typeof x === 'string' ? x : x.text;
 }
 
-function EntityList({ title, id, entities }: { title: string; id: string; entities: Entity[] }) {
+function EntityList({ title, id, entities, compact }: { title: string; id: string; entities: Entity[]; compact?: boolean }) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <ul class="entities">
+      <ul class={compact ? 'entities compact' : 'entities'}>
         {entities.map((e, i) => {
           const variants = (e.variants ?? []).map(textOf).filter((v) => v !== e.name);
           return (
@@ -350,7 +460,7 @@ function Sources({ families }: { families: Map<string, BriefArticle[]> }) {
       <h2 id="src-h">Sources by family</h2>
       <p class="muted">A family is an original report with its copies and rewrites; it counts once towards corroboration.</p>
       <ProvenanceGraph families={families} />
-      {[...families.entries()].map(([fam, arts], i) => (
+      {[...families.entries()].sort((a, b) => b[1].length - a[1].length).map(([fam, arts], i) => (
         <div key={fam} class="family">
           <h3>
             Family {i + 1} <span class="muted">({arts.length} {arts.length === 1 ? 'article' : 'articles'})</span>
@@ -372,11 +482,11 @@ function SourceItem({ a }: { a: BriefArticle }) {
     <li class="source" id={`src-${a.id}`}>
       <div>
         <a href={`#/article/${encodeURIComponent(a.id)}`} class="source-title">
-          {a.title || a.outlet || a.id}
+          {displayTitle(a)}
         </a>
       </div>
       <div class="source-meta">
-        <span>{articleLabel(a, a.id)}</span>
+        <span>{a.outlet || hostOf(a.url) || 'Unknown outlet'}</span>
         {a.byline.length > 0 && <span>by {a.byline.join(', ')}</span>}
         {a.published && <time dateTime={a.published}>{fmtDate(a.published, true)}</time>}
         {a.wire && <span class="chip">wire: {a.wire}</span>}
@@ -391,7 +501,29 @@ function SourceItem({ a }: { a: BriefArticle }) {
           </a>
         )}
       </div>
+      <ClaimDetails label="reported only by this source" items={a.reportsAlone} />
+      <ClaimDetails label="reported by most others but left out here" items={a.leavesOut} />
     </li>
+  );
+}
+
+function ClaimDetails({ label, items }: { label: string; items: unknown }) {
+  if (!Array.isArray(items) || items.length === 0) return null;
+  const list = (items as Cited[]).filter((c) => c && typeof c.text === 'string');
+  if (!list.length) return null;
+  return (
+    <details class="claims">
+      <summary>
+        {list.length} {list.length === 1 ? 'claim' : 'claims'} {label}
+      </summary>
+      <ul>
+        {list.map((c, i) => (
+          <li key={i}>
+            {c.text} <Citations sources={c.sources} claim={c.text} />
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -401,14 +533,14 @@ function ProvenanceGraph({ families }: { families: Map<string, BriefArticle[]> }
   if (!rows.some((r) => r.length > 1) && rows.length < 2) return null;
   const maxCols = Math.max(...rows.map((r) => r.length));
   const colW = 150;
-  const rowH = 56;
+  const rowH = 60;
   const W = Math.max(300, maxCols * colW + 20);
-  const H = rows.length * rowH + 10;
+  const H = rows.length * rowH + 16;
   const pos = new Map<string, { x: number; y: number }>();
   rows.forEach((arts, r) => {
     // originals first, then by provenance depth
     const ordered = [...arts].sort((a, b) => (a.provenance?.of ? 1 : 0) - (b.provenance?.of ? 1 : 0));
-    ordered.forEach((a, c) => pos.set(a.id, { x: 20 + c * colW + 8, y: 10 + r * rowH + 22 }));
+    ordered.forEach((a, c) => pos.set(a.id, { x: 20 + c * colW + 8, y: 16 + r * rowH + 26 }));
   });
   return (
     <svg class="prov-graph" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Provenance graph: arrows point from a copy or rewrite to its source" style={{ maxWidth: `${W}px` }}>
@@ -422,12 +554,12 @@ function ProvenanceGraph({ families }: { families: Map<string, BriefArticle[]> }
         const p = pos.get(a.id);
         const q = of ? pos.get(of) : undefined;
         if (!p || !q) return null;
-        const midY = Math.min(p.y, q.y) - 18;
+        const midY = Math.min(p.y, q.y) - 16 - Math.min(22, Math.abs(p.x - q.x) / 14);
         return <path key={'e' + a.id} d={`M ${p.x} ${p.y - 8} C ${p.x} ${midY}, ${q.x} ${midY}, ${q.x + 6} ${q.y - 8}`} class={`edge prov-${a.provenance?.kind}`} marker-end="url(#arrow)" />;
       })}
       {rows.flat().map((a) => {
         const p = pos.get(a.id)!;
-        const label = articleLabel(a, a.id);
+        const label = a.outlet || hostOf(a.url) || displayTitle(a);
         return (
           <a key={a.id} href={`#/article/${encodeURIComponent(a.id)}`}>
             <title>{`${label}: ${a.provenance?.kind ?? 'article'}${a.title ? ' — ' + a.title : ''}`}</title>

@@ -110,7 +110,15 @@ export function familyOf(a: BriefArticle, byId: Map<string, BriefArticle>): stri
 
 export function articleLabel(a: BriefArticle | undefined, id: string): string {
   if (!a) return id;
-  return a.outlet || hostOf(a.url) || a.title || a.id;
+  return a.outlet || hostOf(a.url) || a.title || 'Unknown outlet';
+}
+
+/** The article's title, or its opening words when it has none. */
+export function displayTitle(a: BriefArticle): string {
+  if (a.title) return a.title;
+  const first = typeof a.text === 'string' ? a.text.split(/\n/)[0] : '';
+  if (!first) return `Untitled article ${a.id}`;
+  return first.length > 90 ? first.slice(0, first.lastIndexOf(' ', 88) > 40 ? first.lastIndexOf(' ', 88) : 88) + '…' : first;
 }
 
 export function hostOf(url: unknown): string | null {
