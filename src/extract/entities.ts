@@ -10,7 +10,7 @@
 import type { ArticleEntity, EntityMention, EntityType } from './types.js';
 import type { Analysis, Token } from './nlp.js';
 import {
-  CUE_VERBS, demonymKey, KNOWN_ORGS, KNOWN_OTHER, ORG_WORDS, OTHER_WORDS, PLACE_WORDS, placeKey, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_MODIFIERS, TITLES,
+  CUE_VERBS, demonymKey, KNOWN_ORGS, KNOWN_OTHER, ORG_WORDS, OTHER_WORDS, PLACE_WORDS, placeInfo, placeKey, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_MODIFIERS, TITLES,
 } from './gazetteer.js';
 import { nameSkeleton, similarNames } from './similar.js';
 
@@ -20,6 +20,16 @@ const STOP_CAPS = new Set(
   'the a an but and or if so as at in on of for to from by with when while after before since although though however meanwhile this that these those there here it its they we you i he she his her our their my your what who which where why how both all some many most several each every no not also yet still now then late early according separately additionally earlier later last next once despite during under over because until unless whether between among amid against without within across around about into through ukrainian russian western eastern northern southern'.split(' '),
 );
 const CONNECT = new Set(['of', 'and', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'le', 'du', 'del', 'da', 'the', '&']);
+/** Institutions named with a possessive ("St Brigid's Hospital"). */
+const INSTITUTION = new Set(['hospital', 'college', 'church', 'cathedral', 'school', 'institute', 'party', 'park', 'square', 'university', 'academy', 'infirmary']);
+/** First words that make a run a place ("Lake Orrin", "Port Halvard"). */
+const PLACE_FIRST = new Set(['lake', 'mount', 'mt', 'port', 'cape', 'fort', 'isle', 'glen', 'loch', 'lac', 'rio', 'san', 'santa', 'saint', 'st']);
+/** A run right after one of these nouns is an organisation ("group Green Orrin", "rival Brightmill"). */
+const ORG_CONTEXT = new Set(['group', 'company', 'firm', 'charity', 'developer', 'retailer', 'club', 'insurer', 'bank', 'newspaper', 'broadcaster', 'rival', 'operator', 'carrier', 'airline', 'chain', 'brand', 'outlet', 'supplier', 'maker', 'manufacturer', 'lender', 'startup', 'publisher', 'party', 'union']);
+/** A run right after one of these prepositions is a place ("in Kettwig", "near Oberau"). */
+const PLACE_PREP = new Set(['in', 'near', 'at', 'outside', 'across', 'from', 'towards', 'toward', 'around', 'via', 'inside', 'throughout']);
+/** "X's army", "X's delegation": X is a country or place. */
+const PLACE_POSSESSED = new Set(['army', 'government', 'delegation', 'troops', 'forces', 'foreign', 'president', 'capital', 'border', 'borders', 'people', 'economy', 'military', 'parliament', 'leader', 'leaders', 'prime', 'defence', 'defense', 'ministry', 'navy', 'air', 'territory', 'citizens', 'population', 'embassy', 'ambassador', 'negotiators', 'envoy', 'president-elect', 'deputy']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
 
 export interface EntityResult {
@@ -40,6 +50,12 @@ interface Cand {
   role: string | null;
   roles: string[];
   titled: boolean;
+  /** Typed from strong evidence (gazetteer, keyword, title, context), not a default guess. */
+  strong: boolean;
+  /** Only a GeoNames town name matched: yields to a surname of the same spelling. */
+  weakPlace: boolean;
+  /** First token of the whole run (titles included). */
+  ci: number;
   ti: number; // first token index of the name part
   tj: number; // one past the last token index
 }
@@ -87,6 +103,11 @@ export function extractEntities(a: Analysis): EntityResult {
           j += 2;
           continue;
         }
+        // "St Brigid's Hospital", "King's College": a possessive inside an institution's name
+        if (/^[’']s$/.test(n.text) && j + 1 < t1 && isCap(toks[j + 1].text) && (INSTITUTION.has(toks[j + 1].text.toLowerCase()) || /^(?:st|st\.|saint)$/i.test(toks[i].text))) {
+          j += 1;
+          continue;
+        }
         if (CONNECT.has(n.text) && j + 1 < t1) {
           let k = j + 1;
           if (n.text === 'of' && toks[k]?.text === 'the') k++;
@@ -104,28 +125,50 @@ export function extractEntities(a: Analysis): EntityResult {
   }
 
   // ---------------------------------------------------------------- 2. type each run
-  const people: Cand[] = [];
-  const singles: Cand[] = [];
-  for (const c of cands) {
-    classify(c, toks);
-    if (c.type === 'person' && c.tokens.length > 1) people.push(c);
-    if (c.type === null && c.tokens.length === 1) singles.push(c);
+  for (const c of cands) classify(c, toks);
+  // one surface form, one type: strong evidence anywhere (gazetteer, keyword, title, context) wins
+  const strongType = new Map<string, Map<EntityType, number>>();
+  for (const c of cands) if (c.type && c.strong) {
+    const m = strongType.get(c.text) ?? new Map<EntityType, number>();
+    m.set(c.type, (m.get(c.type) ?? 0) + 1);
+    strongType.set(c.text, m);
   }
-  // single tokens: surname / first-name aliases of people named in full, else guesses from context
-  for (const c of singles) {
+  for (const c of cands) {
+    const m = strongType.get(c.text);
+    if (!m || (c.strong && c.titled)) continue;
+    const best = [...m.entries()].sort((x, y) => y[1] - x[1])[0][0];
+    if (c.type !== best) {
+      c.type = best;
+      c.strong = true;
+      if (best !== 'person') c.roles = [];
+    }
+  }
+  const people = cands.filter((c) => c.type === 'person' && c.tokens.length > 1);
+  const orgs = cands.filter((c) => c.type === 'organization' && c.tokens.length > 1);
+  // single tokens: surname aliases of people named in full, short forms of organisations, else context
+  for (const c of cands) {
+    if (c.tokens.length !== 1 || (c.type && c.strong && !c.weakPlace)) continue;
     const word = c.tokens[0];
-    if (demonymKey(word)) continue;
-    const full = people.filter((p) => p.tokens[p.tokens.length - 1] === word || similarNames(p.tokens[p.tokens.length - 1], word));
-    if (full.length) {
+    if (demonymKey(word)) {
+      c.type = null;
+      continue;
+    }
+    if (people.some((p) => p.tokens[p.tokens.length - 1] === word || similarNames(p.tokens[p.tokens.length - 1], word))) {
       c.type = 'person';
       continue;
     }
+    const org = orgs.find((o) => (o.tokens[0] === word || o.tokens[o.tokens.length - 1] === word) && !ORG_WORDS.has(word.toLowerCase()));
+    if (org) {
+      c.type = 'organization';
+      c.key = org.key ?? `organization:${org.text.toLowerCase()}`;
+      continue;
+    }
+    if (c.weakPlace) continue;
     const next = toks[c.tj];
     const prev = toks[c.ti - 1];
     if (c.titled) c.type = 'person';
-    else if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:is|was|has|had)$/.test(next.text) && c.ti !== a.sentTok[c.sent][0]) c.type = 'person';
-    else if (next && CUE_VERBS.has(next.text)) c.type = 'person';
-    else if (prev && CUE_VERBS.has(prev.text) && prev.text === 'said') c.type = 'person';
+    else if (next && CUE_VERBS.has(next.text) && next.text !== 'according') c.type = 'person';
+    else if (prev && prev.text === 'said') c.type = 'person';
     else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && ROLE_NOUNS.has(toks[c.tj + 1].text.toLowerCase())) c.type = 'person';
   }
 
@@ -297,7 +340,7 @@ function pushCand(out: Cand[], toks: Token[], i: number, j: number, a: Analysis)
   const start = toks[i].start;
   const end = toks[j - 1].end;
   const text = a.text.slice(start, end);
-  out.push({ start, end, text, tokens: nameTokens(toks, i, j), sent: toks[i].sent, type: null, key: null, role: null, roles: [], titled: false, ti: i, tj: j });
+  out.push({ start, end, text, tokens: nameTokens(toks, i, j), sent: toks[i].sent, type: null, key: null, role: null, roles: [], titled: false, strong: false, weakPlace: false, ci: i, ti: i, tj: j });
 }
 
 function nameTokens(toks: Token[], i: number, j: number): string[] {
@@ -314,15 +357,17 @@ function nameTokens(toks: Token[], i: number, j: number): string[] {
 /** Splits the role part off a run ("Russian President | Vladimir Putin") and types the name. */
 function classify(c: Cand, toks: Token[]): void {
   const low = c.tokens.map(lowerDot);
-  // role inside the run: up to the last title word, when only titles/modifiers/places precede it
+  // role inside the run: up to the last title word ("Belmoran Foreign Minister | Arkady Voronin"),
+  // or a role noun that only titles / modifiers / places precede ("Goalkeeper | Sean Maguire")
   let cut = -1;
+  let plain = true;
   for (let k = 0; k < c.tokens.length - 1; k++) {
     const w = low[k];
-    if (TITLES.has(w)) cut = k;
+    if (TITLES.has(w) || (plain && ROLE_NOUNS.has(w))) cut = k;
     else if (w === 'of' && cut === k - 1 && k + 2 < c.tokens.length) {
       cut = k + 1;
       k++;
-    } else if (!(TITLE_MODIFIERS.has(w) || demonymKey(c.tokens[k]) || placeKey(c.tokens[k]) || KNOWN_ORGS.has(w) || ORG_WORDS.has(w))) break;
+    } else if (!(TITLE_MODIFIERS.has(w) || demonymKey(c.tokens[k]) || placeKey(c.tokens[k]) || KNOWN_ORGS.has(w) || ORG_WORDS.has(w))) plain = false;
   }
   if (cut >= 0 && cut < c.tokens.length - 1) {
     const role = c.tokens.slice(0, cut + 1);
@@ -331,14 +376,17 @@ function classify(c: Cand, toks: Token[]): void {
     let ti = c.ti;
     let consumed = 0;
     while (ti < c.tj && consumed < role.length) {
-      if (toks[ti].text === '-' ) { ti += 2; continue; }
+      if (toks[ti].text === '-') {
+        ti += 2;
+        continue;
+      }
       ti++;
       consumed++;
     }
     const roleText = role.join(' ');
     const restLow = rest.map(lowerDot);
     // "Secretary of the National Security and Defense Council": a role phrase around an organisation
-    const body = restLow.some((w) => ORG_WORDS.has(w)) || KNOWN_ORGS.has(restLow.join(' ')) || !!placeKey(rest.join(' '));
+    const body = restLow.some((w) => ORG_WORDS.has(w)) || KNOWN_ORGS.has(restLow.join(' ')) || !!placeInfo(rest.join(' '))?.strong;
     c.role = body || HONORIFICS.has(lowerDot(roleText)) ? null : roleText;
     c.titled = !body;
     c.ti = ti;
@@ -347,28 +395,48 @@ function classify(c: Cand, toks: Token[]): void {
     c.tokens = rest;
     low.splice(0, cut + 1);
   }
-  if (c.tokens.every((t) => demonymKey(t) || TITLE_MODIFIERS.has(lowerDot(t)) || TITLES.has(lowerDot(t)))) return; // "Russian", "Western"
+  if (c.tokens.every((t) => demonymKey(t) || TITLE_MODIFIERS.has(lowerDot(t)) || TITLES.has(lowerDot(t)) || ROLE_NOUNS.has(lowerDot(t)))) return; // "Russian", "Western"
   const whole = low.join(' ');
   const lastW = low[low.length - 1];
-  if (KNOWN_OTHER.has(whole)) c.type = 'other';
+  const prev = toks[c.ci - 1];
+  const next = toks[c.tj];
+  const prevLow = prev ? prev.text.toLowerCase() : '';
+  const place = placeInfo(c.text);
+  const set = (t: EntityType, strong = true) => {
+    c.type = t;
+    c.strong = strong;
+  };
+  if (KNOWN_OTHER.has(whole)) set('other');
   else if (KNOWN_ORGS.has(whole)) {
-    c.type = 'organization';
+    set('organization');
     c.key = `org:${KNOWN_ORGS.get(whole)!.toLowerCase()}`;
-  } else if (c.titled) c.type = 'person';
-  else if (PLACE_WORDS.has(lastW) && c.tokens.length > 1) c.type = 'place';
-  else if (low.some((w) => ORG_WORDS.has(w)) && (c.tokens.length > 1 || ORG_WORDS.has(lastW))) c.type = 'organization';
-  else if (OTHER_WORDS.has(lastW) && c.tokens.length > 1) c.type = 'other';
-  else if (placeKey(c.text)) {
-    c.type = 'place';
-    c.key = placeKey(c.text);
-  } else if (/^[A-Z]{2,6}$/.test(c.text)) c.type = 'organization';
-  else if (c.tokens.length >= 2 && c.tokens.length <= 4 && c.tokens.every((t) => /^[A-Z\u00C0-\u00DE][\p{L}'’.-]*$/u.test(t)) && !demonymKey(c.tokens[0])) c.type = 'person';
-  // roles before the name ("Kremlin aide", "Trump's son-in-law") and after it (", Secretary of ...")
+  } else if (c.titled) set('person');
+  else if (c.tokens.length > 1 && (PLACE_WORDS.has(lastW) || PLACE_FIRST.has(low[0]))) set('place');
+  else if (low.some((w) => ORG_WORDS.has(w))) {
+    if (c.tokens.length > 1 || !ORG_WORDS.has(lastW) || /^[A-Z]{2,6}$/.test(c.text)) set('organization');
+  } else if (OTHER_WORDS.has(lastW) && c.tokens.length > 1) set('other');
+  else if (place?.strong) {
+    set('place');
+    c.key = place.key;
+  } else if (prev && ORG_CONTEXT.has(prevLow)) set('organization');
+  else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) set('organization');
+  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(toks[c.ci - 2]?.text === 'according')) set('place');
+  else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) set('place');
+  else if (place) {
+    set('place', false);
+    c.weakPlace = true;
+    c.key = place.key;
+  } else if (/^[A-Z]{2,6}$/.test(c.text)) set('organization');
+  else if (c.tokens.length >= 2 && c.tokens.length <= 4 && c.tokens.every((t) => /^[A-Z\u00C0-\u00DE][\p{L}'’.-]*$/u.test(t)) && !demonymKey(c.tokens[0])) set('person', false);
+  // roles before the name ("Kremlin aide", "Trump's son-in-law", "Its director, X,") and after it (", Secretary of ...")
   if (c.type === 'person') {
-    const before = roleBefore(toks, c.ti);
+    const before = roleBefore(toks, c.ci);
     const after = roleAfter(toks, c.tj);
     const pre = before && c.role ? `${before} ${c.role}` : before ?? c.role;
-    if (before) c.titled = true;
+    if (before) {
+      c.titled = true;
+      c.strong = true;
+    }
     if (pre) c.roles.push(pre);
     if (after) c.roles.push(after);
   } else if (c.role) c.roles.push(c.role);
@@ -378,6 +446,8 @@ function roleBefore(toks: Token[], ti: number): string | null {
   let k = ti - 1;
   const sent = toks[ti].sent;
   if (k < 0 || toks[k].sent !== sent) return null;
+  // appositive: "Its managing director, Henrik Solberg," / "Belmora's foreign minister, X,"
+  if (toks[k].text === ',' && k - 1 >= 0 && toks[k - 1].sent === sent && ROLE_NOUNS.has(toks[k - 1].text.toLowerCase())) k--;
   // join hyphenated words ("son-in-law")
   const word = (end: number): [string, number] => {
     let s = end;
@@ -397,7 +467,7 @@ function roleBefore(toks: Token[], ti: number): string | null {
       n++;
       continue;
     }
-    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !/^(?:including|with)$/.test(t.text)) {
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !/^(?:including|with|its|his|her|their|the)$/i.test(t.text)) {
       first = k;
       k--;
       n++;

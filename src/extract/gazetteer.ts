@@ -82,11 +82,25 @@ function load(): Gaz {
   return gaz;
 }
 
-/** Canonical key of a known place name, or null. */
-export function placeKey(name: string): string | null {
+const placeCache = new Map<string, { key: string; strong: boolean } | null>();
+
+/** A known place: `strong` for countries, capitals and our list; weak for any GeoNames town
+ *  (many surnames are also a village somewhere: "Hale", "Webb", "Fontaine"). */
+export function placeInfo(name: string): { key: string; strong: boolean } | null {
+  const hit = placeCache.get(name);
+  if (hit !== undefined) return hit;
   const g = load();
   const s = strip(name);
-  return g.places.get(s) ?? (g.cities.has(s) && !COMMON_WORDS.has(s) ? `city:${s}` : null);
+  const strongKey = g.places.get(s);
+  const res = strongKey ? { key: strongKey, strong: true } : g.cities.has(s) && !COMMON_WORDS.has(s) ? { key: `city:${s}`, strong: false } : null;
+  if (placeCache.size > 50000) placeCache.clear();
+  placeCache.set(name, res);
+  return res;
+}
+
+/** Canonical key of a known place name, or null. */
+export function placeKey(name: string): string | null {
+  return placeInfo(name)?.key ?? null;
 }
 
 export function placeDisplay(key: string): string | null {
@@ -95,7 +109,8 @@ export function placeDisplay(key: string): string | null {
 
 /** Demonym ("Russian", "Ukrainian") -> country key, or null. */
 export function demonymKey(word: string): string | null {
-  return load().demonyms.get(word.toLowerCase()) ?? null;
+  const w = word.toLowerCase();
+  return load().demonyms.get(w) ?? (w === 'u.s.' || w === 'us' ? null : null);
 }
 
 /** Warm the gazetteers (so the first article does not pay for loading them). */
@@ -120,12 +135,12 @@ export const TITLE_MODIFIERS = new Set(
 
 /** Nouns that head a role phrase ("Kremlin aide", "investment envoy", "son-in-law"). */
 export const ROLE_NOUNS = new Set(
-  'aide aides adviser advisor envoy spokesman spokeswoman spokesperson minister president secretary official chief head director leader negotiator ambassador son-in-law daughter-in-law son daughter wife husband brother sister mother father lawyer attorney commander general admiral mayor governor senator analyst professor economist researcher scientist manager councillor councilor officer chairman chairwoman chair founder owner resident teacher coach captain player striker midfielder goalkeeper editor reporter correspondent author principal superintendent inspector detective sergeant constable firefighter engineer farmer doctor nurse surgeon pilot driver executive ceo treasurer deputy representative delegate diplomat prosecutor judge investigator organiser organizer volunteer witness neighbour neighbor student architect planner historian curator chef baker vicar priest pastor rabbi imam activist campaigner critic candidate lawmaker legislator chancellor premier king queen prince clerk administrator coordinator consultant strategist expert specialist technician operator fisherman skipper ranger warden mp chief-executive president-elect'.split(' '),
+  'aide aides adviser advisor envoy spokesman spokeswoman spokesperson minister president secretary official chief head director leader negotiator ambassador son-in-law daughter-in-law son daughter wife husband brother sister mother father lawyer attorney commander general admiral mayor governor senator analyst professor economist researcher scientist manager councillor councilor officer chairman chairwoman chair founder owner resident teacher coach captain player striker midfielder goalkeeper editor reporter correspondent author principal superintendent inspector detective sergeant constable firefighter engineer farmer doctor nurse surgeon pilot driver executive ceo treasurer deputy representative delegate diplomat prosecutor judge investigator organiser organizer volunteer witness neighbour neighbor student architect planner historian curator chef baker forecaster meteorologist astronomer vicar priest pastor rabbi imam activist campaigner critic candidate lawmaker legislator chancellor premier king queen prince clerk administrator coordinator consultant strategist expert specialist technician operator fisherman skipper ranger warden mp chief-executive president-elect'.split(' '),
 );
 
 /** Words that make a capitalised run an organisation. */
 export const ORG_WORDS = new Set(
-  'council forum ministry board union party agency commission committee bank court parliament assembly senate congress army navy forces police department university college school institute company corporation corp inc ltd llc plc group association foundation fund office service services authority administration government cabinet bureau organization organisation alliance coalition federation league club society trust hospital church museum library network times post news press media railways railway airlines airline brigade guard command secretariat duma rada kremlin pentagon reuters ap afp nato eu un imf who opec fbi cia bbc cnn cooperative co-op council'.split(' '),
+  'council forum ministry board union party agency commission committee bank court parliament assembly senate congress army navy forces police department university college school institute company corporation corp inc ltd llc plc group association foundation fund office service services authority administration government cabinet bureau organization organisation alliance coalition federation league club society trust hospital church museum library network times post news press media railways railway airlines airline brigade guard command secretariat duma rada kremlin pentagon reuters ap afp nato eu un imf who opec fbi cia bbc cnn cooperative co-op foods seafoods bakeries bakery energy transit courier herald gazette tribune journal chronicle observer telegraph athletic rovers wanderers albion industries systems technologies holdings partners motors pharmaceuticals mills labs logistics airways ventures insurance brewery brewing farms studios publishing enterprises utilities telecom academy'.split(' '),
 );
 
 /** Words that make a capitalised run a named thing of type "other" (plans, events, laws). */

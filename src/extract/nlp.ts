@@ -60,37 +60,52 @@ export function analyse(text: string, paragraphs: Paragraph[]): Analysis {
   const sentEnds: number[] = [];
   const sentTok: [number, number][] = [];
   const tokens: Token[] = [];
-  const headline: boolean[] = [];
   const paras = paragraphs.length ? paragraphs : [{ kind: 'paragraph' as const, text, start: 0 }];
-  paras.forEach((p, pi) => {
-    headline.push(p.kind === 'heading' || looksLikeHeadline(p.text));
-    const doc = engine().readDoc(p.text);
-    const words = doc.tokens().out() as string[];
-    const pos = doc.tokens().out(its.pos) as string[];
-    const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-    // wink gives token strings, not offsets: find each in the paragraph text in order.
-    const offs: number[] = new Array(words.length);
-    let cur = 0;
-    for (let i = 0; i < words.length; i++) {
-      const at = p.text.indexOf(words[i], cur);
-      if (at < 0 || at - cur > 40) {
-        offs[i] = cur;
-      } else {
-        offs[i] = at;
-        cur = at + words[i].length;
+  const headline = paras.map((p) => p.kind === 'heading' || looksLikeHeadline(p.text));
+  // One wink document for the whole text (a document per paragraph costs twice as much); its
+  // sentences are then cut at paragraph boundaries, which are hard boundaries (headlines have no stop).
+  const doc = engine().readDoc(text);
+  const words = doc.tokens().out() as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  // wink gives token strings, not offsets: find each in the text in order.
+  const offs: number[] = new Array(words.length);
+  let cur = 0;
+  for (let i = 0; i < words.length; i++) {
+    const at = text.indexOf(words[i], cur);
+    if (at < 0 || at - cur > 40) offs[i] = cur;
+    else {
+      offs[i] = at;
+      cur = at + words[i].length;
+    }
+  }
+  let pi = 0;
+  const paraEnd = (k: number) => (k + 1 < paras.length ? paras[k + 1].start : Infinity);
+  const push = (a: number, b: number) => {
+    if (b < a) return;
+    while (pi + 1 < paras.length && offs[a] >= paraEnd(pi)) pi++;
+    const si = sentences.length;
+    const firstTok = tokens.length;
+    for (let i = a; i <= b; i++) tokens.push({ text: words[i], start: offs[i], end: offs[i] + words[i].length, pos: pos[i], sent: si });
+    const st = offs[a];
+    const e = offs[b] + words[b].length;
+    sentences.push({ start: st, text: text.slice(st, e), paragraph: pi });
+    sentEnds.push(e);
+    sentTok.push([firstTok, tokens.length]);
+  };
+  for (const [a, b] of spans) {
+    let s = a;
+    for (let i = a + 1; i <= b; i++) {
+      // a paragraph starts between token i-1 and token i
+      let k = pi;
+      while (k + 1 < paras.length && paras[k + 1].start <= offs[i - 1]) k++;
+      if (offs[i] >= paraEnd(k)) {
+        push(s, i - 1);
+        s = i;
       }
     }
-    for (const [a, b] of spans) {
-      const si = sentences.length;
-      const firstTok = tokens.length;
-      for (let i = a; i <= b; i++) tokens.push({ text: words[i], start: p.start + offs[i], end: p.start + offs[i] + words[i].length, pos: pos[i], sent: si });
-      const s = p.start + offs[a];
-      const e = p.start + offs[b] + words[b].length;
-      sentences.push({ start: s, text: text.slice(s, e), paragraph: pi });
-      sentEnds.push(e);
-      sentTok.push([firstTok, tokens.length]);
-    }
-  });
+    push(s, b);
+  }
   return { text, sentences, sentEnds, sentTok, tokens, headline };
 }
 

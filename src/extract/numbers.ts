@@ -25,7 +25,8 @@ const HEDGES: [RegExp, NumberMention['hedge']][] = [
 ];
 const WORDNUM = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozens|hundreds|thousands|millions|billions|a dozen|a|an)';
 const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?)$/i;
-const CURRENCY_WORDS: Record<string, string> = { dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', sterling: 'GBP', rubles: 'RUB', roubles: 'RUB', hryvnias: 'UAH', hryvnia: 'UAH', yuan: 'CNY', yen: 'JPY', usd: 'USD', eur: 'EUR', gbp: 'GBP' };
+const MEASURE = /^(?:kilometres?|kilometers?|km|miles?|metres?|meters?|m|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|feet|foot|ft|inches?|yards?|kilograms?|kg|grams?|g|tonnes?|tons?|pounds? weight|litres?|liters?|gallons?|degrees?|acres?|hectares?|kilowatts?|megawatts?|gigawatts?|mw|gw|kwh|mph|knots?|kph|calories?|points?|turbines?-?)$/i;
+const CURRENCY_WORDS: Record<string, string> = { crowns: 'crowns', kronor: 'SEK', krone: 'crowns', francs: 'CHF', rupees: 'INR', pesos: 'pesos', dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', sterling: 'GBP', rubles: 'RUB', roubles: 'RUB', hryvnias: 'UAH', hryvnia: 'UAH', yuan: 'CNY', yen: 'JPY', usd: 'USD', eur: 'EUR', gbp: 'GBP' };
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 const STOP_WHAT = new Set('of the a an and or but in on at to for from with by as than that which who is are was were be been has have had will would can could may might said says this these those its their his her'.split(' '));
 
@@ -86,6 +87,8 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
     if (/^\d/.test(numRaw) && /[\d.,]$/.test(text.slice(Math.max(0, numStart - 1), numStart)) && numStart > 0) continue;
     if (/^one$/i.test(numRaw) && /^\s+of\b/i.test(text.slice(end)) && !g.hedge) continue; // "one of the harshest"
     if (/^one$/i.test(numRaw) && /^-/.test(text.slice(end))) continue; // "one-fifth"
+    if (/^\d+$/.test(numRaw) && (/^-\d/.test(text.slice(numStart + numRaw.length)) || /\d-$/.test(text.slice(Math.max(0, numStart - 2), numStart)))) continue; // scores "5-4", "1-1"
+    if (/^(?:hundreds|thousands|millions|billions|dozens)$/i.test(numRaw) && !g.hedge) continue; // no value to speak of
     if (/^[a-z]/i.test(numRaw) && /[A-Za-z]-$/.test(text.slice(Math.max(0, numStart - 2), numStart))) continue; // "sub-zero"
     if (g.hyunit && /^(?:way|fold|sided|party|nation|point-plan)$/i.test(g.hyunit) && g.hyunit.toLowerCase() !== 'point') continue; // "three-way talks"
     if (g.hy && !g.hyunit) continue;
@@ -116,7 +119,7 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
         unit = u.endsWith('s') ? u : `${u}s`;
       } else {
         kind = 'measure';
-        unit = u;
+        unit = u.replace(/^(kilo|centi|milli)meter/, '$1metre');
       }
       what = nounAfter(a, tokIdx(end), 3);
     } else {
@@ -125,6 +128,10 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
       if (w && CURRENCY_WORDS[w]) {
         kind = 'money';
         unit = CURRENCY_WORDS[w];
+        end += after![0].length;
+      } else if (w && MEASURE.test(w) && !/^(?:m|g|points?)$/i.test(w)) {
+        kind = 'measure';
+        unit = w;
         end += after![0].length;
       } else if (w && DURATION.test(w)) {
         kind = 'duration';

@@ -16,6 +16,8 @@ interface Speaker {
   entity: string | null;
   text: string | null;
   cue: string | null;
+  /** Token index where the speaker phrase starts (for "..., X said." clauses). */
+  at?: number;
 }
 
 export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map<string, EntityType>): QuoteMention[] {
@@ -57,6 +59,11 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     // before the cue: skip auxiliaries / adverbs ("had earlier said", "has repeatedly said")
     let k = c - 1;
     while (k >= 0 && toks[k].sent === sentence && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART') && c - k < 4 && !BOUNDARY.test(toks[k].text)) k--;
+    if (k >= 0 && toks[k].sent === sentence && toks[k].text === ',' && toks[k - 1]?.text !== '”' && toks[k - 1]?.text !== '"') {
+      // "Mayor X, who visited ..., said" / "Martin Keane, head of ..., said": the sentence's subject
+      const sp = subjectOf(sentence, cue, k);
+      if (sp) return sp;
+    }
     if (k >= 0 && toks[k].sent === sentence && !BOUNDARY.test(toks[k].text) && !/^[.!?]$/.test(toks[k].text)) {
       const sp = npBefore(k, cue, sentence);
       if (sp) return sp;
@@ -81,10 +88,10 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     // a mention inside the phrase, the one nearest the cue
     const ent = headMention(s, end + 1);
     if (PRONOUNS_PERSON.has(t.text.toLowerCase()) || /^(?:he|she)$/i.test(t.text)) {
-      return { entity: pronounSpeaker(t, sentence), text: t.text, cue };
+      return { entity: pronounSpeaker(t, sentence), text: t.text, cue, at: end };
     }
-    if (t.pos === 'PRON' && !/^(?:he|she)$/i.test(t.text)) return { entity: null, text: t.text, cue };
-    return { entity: ent, text: spanText, cue };
+    if (t.pos === 'PRON' && !/^(?:he|she)$/i.test(t.text)) return { entity: null, text: t.text, cue, at: end };
+    return { entity: ent, text: spanText, cue, at: s };
   };
 
   const npAfter = (k: number, cue: string, sentence: number): Speaker | null => {
@@ -232,12 +239,22 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
             while (c < t1 && c - k < 4 && toks[c].pos !== 'SCONJ' && toks[c].text !== 'that' && !/^[,;.]$/.test(toks[c].text)) c++;
           }
           if (toks[c]?.text === 'that') c++;
-          if (c >= t1 || /^[“"',:.]$/.test(toks[c].text)) continue;
-          if (toks[c].pos === 'DET' && toks[c + 1]?.pos === 'NOUN' && toks[c + 2] && /^[,.]$/.test(toks[c + 2].text)) continue; // "said the statement."
-          sp = PARTICIPLE_CUES.has(w) ? subjectOf(s, w) : speakerAround(k, false, s);
-          if (!sp || (!sp.entity && !sp.text)) continue;
-          if (sp.text && /^(?:it|this|that|which|what)$/i.test(sp.text)) continue;
-          clauseStart = toks[c].start;
+          const restText = a.text.slice(toks[k].end, a.sentEnds[s]);
+          if (!PARTICIPLE_CUES.has(w) && /^\s*(?:(?:,\s*)?(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b[^,“"]{0,40})?\s*(?:[.,;]|$)/.test(restText)) {
+            // "..., officials said on Tuesday." / "None was hurt, the authority said.": the clause comes first
+            sp = speakerAround(k, false, s);
+            if (!sp || sp.at === undefined || sp.at <= t0 || toks[sp.at - 1].text !== ',') continue;
+            if (sp.text && /^(?:it|this|that|which|what)$/i.test(sp.text)) continue;
+            clauseStart = toks[t0].start;
+            clauseEnd = toks[sp.at - 1].start;
+          } else {
+            if (c >= t1 || /^[“"',:.]$/.test(toks[c].text)) continue;
+            if (toks[c].pos === 'DET' && toks[c + 1]?.pos === 'NOUN' && toks[c + 2] && /^[,.]$/.test(toks[c + 2].text)) continue; // "said the statement."
+            sp = PARTICIPLE_CUES.has(w) ? subjectOf(s, w) : speakerAround(k, false, s);
+            if (!sp || (!sp.entity && !sp.text)) continue;
+            if (sp.text && /^(?:it|this|that|which|what)$/i.test(sp.text)) continue;
+            clauseStart = toks[c].start;
+          }
         } else continue;
         if (clauseStart < 0) continue;
         const clause = text.slice(clauseStart, clauseEnd).replace(/[\s.,;]+$/, '');
@@ -279,13 +296,19 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     return null;
   }
 
-  function subjectOf(s: number, cue: string): Speaker | null {
+  /** The sentence's subject: its first person mention (before token `before`), else its first
+   *  organisation or place. */
+  function subjectOf(s: number, cue: string, before?: number): Speaker | null {
     const [t0, t1] = a.sentTok[s];
-    for (let i = t0; i < t1; i++) {
+    const end = before ?? t1;
+    let other: Speaker | null = null;
+    for (let i = t0; i < end; i++) {
       const m = mentionAt.get(toks[i].start);
-      if (m && isSpeakerType(m.entity)) return { entity: m.entity, text: m.text, cue };
+      if (!m || !isSpeakerType(m.entity)) continue;
+      if (types.get(m.entity) === 'person') return { entity: m.entity, text: m.text, cue, at: i };
+      other ??= { entity: m.entity, text: m.text, cue, at: i };
     }
-    return null;
+    return other;
   }
 }
 

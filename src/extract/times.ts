@@ -21,7 +21,9 @@ export interface Anchor {
 const EVENT_NOUNS = new Set(
   'meeting meetings talks summit negotiations visit call election elections attack attacks strike strikes vote deal agreement conference forum session sessions ceasefire war conflict invasion protest protests fire flood storm earthquake crash collision launch opening ceremony match game final trial hearing ruling verdict referendum announcement speech interview discussion discussions round festival concert exhibition inquiry inspection hearing meet rally march parade auction sale closure shutdown outage blackout evacuation explosion shooting derailment'.split(' '),
 );
-const FUTURE = /\b(?:will|would|is set to|are set to|scheduled|expected|next|upcoming|due to|plans? to|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|next|upcoming|due|plans? to|planned|is to|are to|until|from)\b/i;
+/** Durations chrono reads as dates ("for 48 hours", "in 24 hours", "seven years after"). */
+const DURATION_TEXT = /^(?:(?:in|for|after|within|over|during)\s+)?(?:the\s+)?(?:(?:next|past|last|first)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|\w+ty(?:-\w+)?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|nights?)(?:\s+(?:after|before|later|earlier))?$/i;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -39,6 +41,9 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   // the dateline ("MOSCOW, Jan 23 (Reuters) –") dates the article, not an event
   const dl = dateline ? text.indexOf(dateline) : -1;
   const inDateline = (at: number) => dl >= 0 && at >= dl && at < dl + dateline!.length;
+  // a dateline the metadata stage did not recognise ("PORT HALVARD, March 18 (Northwire) -")
+  const dlm = /^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]+\.?,?)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?(?: \([^)]{1,30}\))? ?[-–—]/.exec(text);
+  const dlEnd = dlm ? dlm[0].length : 0;
   // with no anchor, a full date written in the text still tells the year of "January 23"
   let textYear: string | null = null;
   if (!anchor.date) {
@@ -66,6 +71,8 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     const raw = r.text.replace(/[\s,;:]+$/, '');
     const low = raw.toLowerCase();
     if (/^(?:now|today'?s?|a|an|one)$/i.test(low) || /^\d{1,2}$/.test(low)) continue;
+    if (DURATION_TEXT.test(low) || (/^(?:the\s+)?(?:next|past|last)\s+\w+\s+(?:years|months|weeks|days)$/.test(low))) continue;
+    if (dlEnd > 0 && s0 < dlEnd) continue;
     const st = r.start;
     const sentence = sentAt(s0);
     const sentText = a.sentences[sentence].text;
@@ -101,14 +108,14 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       if (anchor.date) {
         const d = new Date(`${anchor.date}T12:00:00Z`);
         const cur = d.getUTCDay();
-        const forward = FUTURE.test(sentText) || /\bnext\b/i.test(surface);
+        const forward = looksForward(text, a.sentences[sentence].start, start) || /\bnext\b/i.test(surface);
         let diff = forward ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
         if (/\blast\b/i.test(surface) && diff === 0) diff = -7;
         date = addDays(anchor.date, diff);
       }
       precision = 'day';
     } else if (dayKnown) {
-      let y = yearKnown ? st.get('year')! : inferYear(st.get('month')!, st.get('day')!, anchor.date, FUTURE.test(sentText));
+      let y = yearKnown ? st.get('year')! : inferYear(st.get('month')!, st.get('day')!, anchor.date, looksForward(text, a.sentences[sentence].start, start));
       if (!y && textYear && !/\b(?:yesterday|tomorrow|tonight|ago|today)\b/i.test(low)) {
         y = Number(textYear);
         anchorKind = 'explicit';
@@ -117,6 +124,11 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       precision = 'day';
       if (yearKnown) anchorKind = 'explicit';
       if (/\b(?:yesterday|tomorrow|tonight|ago)\b/i.test(low) && !anchor.date) date = null;
+    } else if (/\bend of (?:the|this) month\b/i.test(text.slice(Math.max(0, start - 12), end + 2)) && anchor.date) {
+      date = anchor.date.slice(0, 7);
+      precision = 'month';
+      const m0 = /\bend of (?:the|this) month/i.exec(text.slice(Math.max(0, start - 12), end + 2));
+      if (m0) start = Math.max(0, start - 12) + m0.index;
     } else if (monthKnown) {
       const m = st.get('month')!;
       const y = yearKnown && !/\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : /\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : inferYear(m, 15, anchor.date, FUTURE.test(sentText));
@@ -193,6 +205,15 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     }
   }
   return out;
+}
+
+/** Does the clause leading up to a time expression look forward ("will meet on Monday",
+ *  "is set for Saturday") rather than back ("broke down late on Thursday")? */
+function looksForward(text: string, sentStart: number, at: number): boolean {
+  const before = text.slice(Math.max(sentStart, at - 70), at);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+  const clause = cut >= 0 && before.length - cut > 12 ? before.slice(cut + 1) : before;
+  return FUTURE.test(clause);
 }
 
 /** The year of a day-month without a year: the one nearest the anchor (past unless the sentence
