@@ -24,7 +24,7 @@ const DASH = '\\s*(?:[-–—]{1,2}|:)\\s*';
 
 /** "MOSCOW, Jan 23 (Reuters) –", "KYIV, Ukraine (AP) —", "NEW DELHI:", "WASHINGTON —". */
 const CAPS_DATELINE = new RegExp(
-  `^(${CAPS_WORD}(?:\\s+${CAPS_WORD}){0,3})` + // place, in capitals
+  `^(${CAPS_WORD}(?:(?:\\s+|\\s*/\\s*)${CAPS_WORD}){0,3})` + // place(s), in capitals ("WASHINGTON/MOSCOW")
     `(?:,\\s*(?!${MONTH}\\s+\\d)([A-Z][A-Za-z'’.\\-]*(?:\\s+[A-Z][A-Za-z'’.\\-]*){0,2}))?` + // region ("Ukraine", "Calif.")
     `(?:,\\s*${DATE})?` +
     `\\s*(?:${WIRE_PAREN})?` +
@@ -43,7 +43,7 @@ const NOT_PLACES = new Set(
 function titleCase(s: string): string {
   return s
     .toLowerCase()
-    .replace(/(^|[\s\-'’.])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())
+    .replace(/(^|[\s\-'’./])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())
     .replace(/\bOf\b|\bDe\b|\bLa\b|\bDel\b/g, (w) => w.toLowerCase());
 }
 
@@ -61,7 +61,7 @@ export function splitDateline(text: string, opts: { published?: string } = {}): 
   let wire: string | undefined;
   let len = 0;
   if ((m = CAPS_DATELINE.exec(s))) {
-    const words = m[1].split(/\s+/);
+    const words = m[1].split(/\s+|\s*\/\s*/);
     const hasDate = !!(m[3] || m[5]);
     const hasWire = !!m[8];
     const dash = m[9].trim();

@@ -51,6 +51,11 @@ describe('splitDateline', () => {
     assert.deepEqual(splitDateline('(Reuters) - Shares rose.').dateline, { text: '(Reuters) -', wire: 'Reuters' });
     assert.equal(splitDateline('SKARHOLM, Jan. 5, 2026 (Reuters) - Ice closed the port.').dateline?.date, '2026-01-05');
   });
+  test('several places', () => {
+    const { dateline } = splitDateline('PORT AVERLY/SKARHOLM, March 3 (Reuters) - Ferries stopped.', { published: '2026-03-03' });
+    assert.equal(dateline?.place, 'Port Averly/Skarholm');
+    assert.equal(dateline?.date, '2026-03-03');
+  });
   test('no year known: the date stays unresolved', () => {
     const { dateline } = splitDateline('MOSCOW, Feb 2 (Reuters) - Talks ended.');
     assert.equal(dateline?.date, undefined);
