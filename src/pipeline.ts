@@ -42,6 +42,8 @@ export interface IngestOptions extends ReadOptions {
   onRead?: (origin: string) => void;
   /** Items processed per sorted batch (publication order within a batch). */
   batchSize?: number;
+  /** Extractions already computed (by workers, in parallel), by article id; others are computed here. */
+  extracted?: ReadonlyMap<string, ReturnType<typeof extractArticle>>;
 }
 
 /** Pure: RawDoc -> Article (clean, metadata, id). Never throws: failures become ItemErrors. */
@@ -132,7 +134,7 @@ export class Crosscheck {
       for (const art of fresh) {
         let ex: ReturnType<typeof extractArticle> | null = null;
         try {
-          ex = extractArticle(art);
+          ex = opts.extracted?.get(art.id) ?? extractArticle(art);
         } catch {
           ex = null; // derived data: a failing extractor must not lose the article (briefs recompute on demand)
         }

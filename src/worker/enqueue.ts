@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { isItemError, readInputs, type ReadOptions } from '../ingest/index.js';
 import { PostgresStore } from '../store/postgres.js';
+import { OutletBoilerplate, outletOf } from '../clean/boilerplate.js';
+import { lineKey } from '../clean/lines.js';
 import type { ItemError, RawDoc } from '../types.js';
 import { QUEUE, ensureWorkerTables, jobId, jobTimeout, startBoss, type QueueOptions } from './queue.js';
 
@@ -15,6 +17,43 @@ export interface ArticleJob {
   run: string;
   i: number;
   raw: RawDoc;
+  /**
+   * Outlet boilerplate context for cleaning, as the one-process pipeline would have it at this
+   * point of the input: the outlet's lines already seen in at least `min` earlier articles, with
+   * their counts (the only entries the clean stage acts on). Absent when there is none.
+   */
+  ctx?: { lines: [string, number][]; min: number };
+}
+
+/**
+ * The pipeline's OutletBoilerplate, also keeping, per outlet, the lines at or above the threshold
+ * (so each job gets a compact copy of exactly the context that matters, in O(lines of the doc)).
+ */
+class TrackedBoilerplate extends OutletBoilerplate {
+  readonly hot = new Map<string, Map<string, number>>();
+
+  override observe(outlet: string, lines: string[]): boolean {
+    const fresh = super.observe(outlet, lines);
+    const counts = this.contextFor(outlet).outletLineCounts;
+    if (!fresh || !counts) return fresh;
+    let hot = this.hot.get(outlet);
+    if (!hot) this.hot.set(outlet, (hot = new Map()));
+    for (const l of lines) {
+      const k = lineKey(l);
+      const c = k ? counts.get(k) : undefined;
+      if (k && c !== undefined && c >= this.threshold) hot.set(k, c);
+    }
+    return fresh;
+  }
+
+  /** The compact context for the next doc (computed before observing it, like the pipeline). */
+  jobContext(raw: RawDoc): ArticleJob['ctx'] {
+    const ctx = this.contextForDoc(raw);
+    const outlet = outletOf(raw);
+    if (!ctx.outletLineCounts || !outlet) return undefined;
+    const hot = this.hot.get(outlet);
+    return hot && hot.size ? { lines: [...hot], min: ctx.boilerplateMinCount ?? this.threshold } : undefined;
+  }
 }
 
 export interface EnqueueOptions extends QueueOptions, ReadOptions {
@@ -49,6 +88,8 @@ export async function enqueueItems(
   let errs: { i: number; err: ItemError }[] = [];
   let n = 0;
   let readErrors = 0;
+  // A submission is one session, like one `crosscheck ingest`: boilerplate is learnt in input order.
+  const boilerplate = new TrackedBoilerplate();
   const flush = async () => {
     if (jobs.length) await boss.insert(jobs);
     if (errs.length) {
@@ -67,7 +108,9 @@ export async function enqueueItems(
       readErrors++;
       errs.push({ i, err: item });
     } else {
-      jobs.push({ id: jobId(run, i), name: QUEUE, data: { run, i, raw: item }, expireInSeconds: jobTimeout(o) });
+      const ctx = boilerplate.jobContext(item);
+      boilerplate.observeDoc(item);
+      jobs.push({ id: jobId(run, i), name: QUEUE, data: ctx ? { run, i, raw: item, ctx } : { run, i, raw: item }, expireInSeconds: jobTimeout(o) });
     }
     if (jobs.length + errs.length >= chunk) await flush();
   }

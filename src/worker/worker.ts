@@ -14,6 +14,9 @@ import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { Crosscheck, buildArticle } from '../pipeline.js';
 import { PostgresStore, pgJson } from '../store/postgres.js';
+import type { CleanContext } from '../clean/index.js';
+import { extractArticle } from '../extract/index.js';
+import type { ArticleExtraction } from '../extract/types.js';
 import type { Article, ItemError } from '../types.js';
 import type { ArticleJob } from './enqueue.js';
 import { QUEUE, ensureWorkerTables, jobId, openRuns, startBoss, type QueueOptions, type RunRow } from './queue.js';
@@ -37,8 +40,8 @@ export interface WorkerOptions extends QueueOptions {
 export interface WorkerResult {
   article?: Article;
   error?: ItemError;
-  /** Extraction of the article (when the extract stage is available). */
-  extraction?: unknown;
+  /** Extraction of the article (absent when the extractor failed on it). */
+  extraction?: ArticleExtraction;
 }
 
 export interface WorkerStats {
@@ -54,31 +57,18 @@ export interface WorkerStats {
   assigned: number;
 }
 
-type Extractor = (a: Article) => unknown;
-
-/** The extract stage's per-article function, when it exists in this build. */
-export async function loadExtractor(): Promise<Extractor | null> {
-  const spec = '../extract/index.js'; // a variable: the module may not exist yet in this build
-  try {
-    const m = (await import(spec)) as { extractArticle?: Extractor };
-    return typeof m.extractArticle === 'function' ? m.extractArticle : null;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('extract')) return null;
-    throw e;
-  }
-}
-
-/** The per-article stages for one job. Never throws. */
-export function processJob(job: ArticleJob, extract: Extractor | null): WorkerResult {
-  const built = buildArticle(job.raw);
+/** The per-article stages for one job: clean + metadata (with the outlet boilerplate context the
+ * submitter computed in input order), then extraction. Never throws. */
+export function processJob(job: ArticleJob): WorkerResult {
+  const ctx: CleanContext = job.ctx ? { outletLineCounts: new Map(job.ctx.lines), boilerplateMinCount: job.ctx.min } : {};
+  const built = buildArticle(job.raw, ctx);
   if ('error' in built) return { error: built };
-  if (!extract) return { article: built };
   try {
-    return { article: built, extraction: extract(built) };
-  } catch (e) {
-    // The article is still stored; only its extraction is missing (recorded as an item error).
-    return { article: built, error: { origin: built.origin, code: 'internal', error: `${built.origin}: extraction failed (${(e as Error).message}); please report this input` } };
+    return { article: built, extraction: extractArticle(built) };
+  } catch {
+    // As in the one-process path: the article is kept; the assigner's ingestItems retries the
+    // extraction and, if it fails again, stores none (briefs recompute on demand).
+    return { article: built };
   }
 }
 
@@ -102,7 +92,6 @@ async function saveResults(store: PostgresStore, rows: { run: string; i: number;
 }
 
 async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, stats: WorkerStats): Promise<void> {
-  const extract = await loadExtractor();
   const batch = o.fetchBatch ?? 8;
   while (!o.signal?.aborted) {
     const jobs = await boss.fetch<ArticleJob>(QUEUE, { batchSize: batch });
@@ -114,7 +103,7 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
     if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = Date.now();
     const t0 = performance.now();
     const rows = jobs.map((j) => {
-      const result = processJob(j.data, extract);
+      const result = processJob(j.data);
       if (result.article) stats.built++;
       if (result.error) stats.failed++;
       if (result.extraction !== undefined) stats.extracted++;
@@ -164,13 +153,13 @@ async function commitBatch(astore: PostgresStore, run: RunRow, items: WorkerResu
     const [cur] = await astore.query<{ next_index: number }>('SELECT next_index FROM worker_runs WHERE run = $1 FOR UPDATE', [run.run]);
     if (!cur || Number(cur.next_index) !== run.nextIndex) return 0; // somebody else committed it
     const input: (Article | ItemError)[] = [];
+    const extracted = new Map<string, ArticleExtraction>();
     for (const r of items) {
       if (r.article) input.push(r.article);
-      // An extraction failure is reported but the article is kept (pushed above).
       if (r.error) input.push(r.error);
+      if (r.article && r.extraction) extracted.set(r.article.id, r.extraction);
     }
-    await Crosscheck.withStore(astore).ingestItems(input, { batchSize: run.batchSize });
-    for (const r of items) if (r.article && r.extraction !== undefined) await astore.putDoc('extraction', r.article.id, r.extraction);
+    await Crosscheck.withStore(astore).ingestItems(input, { batchSize: run.batchSize, extracted });
     await astore.query(
       `UPDATE worker_runs SET next_index = $2, finished_at = CASE WHEN total IS NOT NULL AND $2 >= total THEN $3 ELSE NULL END WHERE run = $1`,
       [run.run, end, new Date().toISOString()],

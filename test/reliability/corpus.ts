@@ -106,3 +106,35 @@ export function writeCorpus(dir: string, count: number, seed = 7): string[] {
   }
   return paths;
 }
+
+/**
+ * Writes `count` articles as JSON Lines records with outlet, URL and publication time, where each
+ * outlet ends its articles with the same sign-off line (so outlet boilerplate is learnt while
+ * ingesting, in input order). Returns the file path.
+ */
+export function writeJsonlCorpus(dir: string, count: number, seed = 5): string {
+  mkdirSync(dir, { recursive: true });
+  const r = rng(seed);
+  const lines: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const ev = EVENTS[Math.floor(r() * EVENTS.length)];
+    const o = Math.floor(r() * 3);
+    const outlet = OUTLETS[o];
+    const lines6 = r() < 0.5 ? ev.lines : shuffle(r, ev.lines).slice(0, 4 + Math.floor(r() * 3));
+    const signoff = `Get the ${outlet} morning digest in your inbox every weekday.`;
+    const day = 1 + Math.floor(r() * 4);
+    const hour = String(Math.floor(r() * 24)).padStart(2, '0');
+    lines.push(
+      JSON.stringify({
+        title: ev.title,
+        url: `https://www.${outlet.toLowerCase().replace(/ /g, '-')}.example/2026/03/0${day}/story-${n}`,
+        outlet,
+        published: `2026-03-0${day}T${hour}:00:00Z`,
+        text: `${ev.place}, March ${day} (${outlet}) - ${lines6.join('\n\n')}\n\nStory ${n} filed by the ${outlet} desk.\n\n${signoff}`,
+      }),
+    );
+  }
+  const p = join(dir, 'feed.jsonl');
+  writeFileSync(p, lines.join('\n') + '\n');
+  return p;
+}

@@ -74,10 +74,11 @@ test(`SIGKILL at random points (seed ${SEED}): nothing lost, nothing twice, same
   const common = ['--db', par.url, '--queue-schema', queueSchema, '--job-timeout', '3'];
   try {
     // The uninterrupted one-process run: the same runs, in the same order.
-    const cc = await Crosscheck.open(one.url);
-    for (const paths of runs) await cc.ingest(paths, { batchSize: BATCH });
-    const expected = await outcome(cc.store);
-    await cc.close();
+    // (One process per run, like `crosscheck ingest`: each run is a session of its own.)
+    const oneStore = await openStore(one.url);
+    for (const paths of runs) await Crosscheck.withStore(oneStore).ingest(paths, { batchSize: BATCH });
+    const expected = await outcome(oneStore);
+    await oneStore.close();
 
     let kills = 0;
     let submitted = 0;

@@ -8,7 +8,12 @@ export async function outcome(store: Store) {
     .map((s) => ({ id: s.id, title: s.title, articleIds: s.articleIds, mergedFrom: s.mergedFrom, articleCount: s.articleCount, familyCount: s.familyCount }))
     .sort((a, b) => a.id.localeCompare(b.id));
   const prov = await store.getProvenance(ids);
+  const extractions: unknown[] = [];
+  for (const id of ids) extractions.push(await store.getDoc('extraction', id));
   return {
+    texts: articles.map((a) => a.text),
+    removed: articles.map((a) => a.removed),
+    extractions,
     articleIds: ids,
     stories,
     provenance: ids.map((id) => [id, prov.get(id) ?? null]),
