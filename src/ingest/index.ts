@@ -378,7 +378,7 @@ async function* readUrl(url: string, maxBytes: number, timeoutMs: number): Async
       signal,
       redirect: 'follow',
       headers: {
-        'user-agent': 'crosscheck/0.1 (news cross-checking; +https://github.com/)',
+        'user-agent': 'crosscheck/0.1 (news cross-checking tool)',
         accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/json,text/plain;q=0.9,*/*;q=0.5',
       },
     });

@@ -322,13 +322,16 @@ function outletFromLine(t: string): string | null {
     const name = cleanHolder(d[1].replace(/^(?:Disclaimer|Note)\s*:?\s*/i, ''));
     if (name && !canonicalWire(name) && !/^(?:We|It|He|She|They|This|The Author|Author)$/i.test(name)) return name;
   }
+  // A copyright notice names the publisher only when it is a notice line of its own, not a photo credit.
   const c = COPYRIGHT.exec(t);
-  if (c && t.length < 200) {
+  if (c && t.length < 160 && (/^(?:©|\(c\)|copyright)/i.test(t) || /all rights reserved/i.test(t)) && !PHOTO_CREDIT.test(t)) {
     const name = cleanHolder(c[1]);
     if (name && !canonicalWire(name)) return name;
   }
   return null;
 }
+
+const PHOTO_CREDIT = /\b(?:photos?|images?|pictures?|pic|illustration|video|getty|shutterstock|alamy|epa|afp|reuters|ap photo|file)\b|\//i;
 
 // ------------------------------------------------------------------------------------------ main
 

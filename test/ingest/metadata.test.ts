@@ -230,6 +230,13 @@ describe('detectMetadata on fictional articles', () => {
     assert.equal(m.outlet, 'Kestrel Gazette');
   });
 
+  test('photo credits are not the outlet; a copyright notice line is', () => {
+    const lines = (extra: string) => `${BRIDGE_PARAS[0]}\n\n${extra}\n\n${BRIDGE_PARAS[1]}`;
+    assert.equal(detectMetadata(textDoc(lines('Photo: © Nadia Brook/Kestrel Images')), cleanOf(BRIDGE_PARAS[0])).outlet, undefined);
+    assert.equal(detectMetadata(textDoc(lines('The piers were built by © Mill Holdings in 1898')), cleanOf(BRIDGE_PARAS[0])).outlet, undefined);
+    assert.equal(detectMetadata(textDoc(lines('Copyright © 2026 The Kestrel Gazette. All rights reserved.')), cleanOf(BRIDGE_PARAS[0])).outlet, 'The Kestrel Gazette');
+  });
+
   test('a source URL as the first line (ECB+ style) gives url and outlet', () => {
     const text = `https://www.kestrelgazette.example/news/2026/02/16/bridge\n\n${BRIDGE_PARAS.join('\n\n')}`;
     const m = detectMetadata(textDoc(text), cleanOf(BRIDGE_PARAS.join('\n\n')));
