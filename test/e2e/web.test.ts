@@ -123,7 +123,12 @@ describe('web app in headless Chromium', { skip }, () => {
       await cites.first().hover();
       const tip = page.locator('.cite-tip').first();
       await tip.waitFor();
-      assert.ok(((await tip.textContent()) ?? '').length > 20, 'the tip shows the source sentence');
+      // The tip quotes a sentence that really is in the cited article.
+      const sentence = ((await tip.locator('.cite-sentence').textContent()) ?? '').trim();
+      const cited = decodeURIComponent(((await tip.locator('a.cite-open').getAttribute('href')) ?? '').replace('#/article/', ''));
+      const art = story.articles.find((a) => a.id === cited) as { text?: string } | undefined;
+      assert.ok(sentence.length > 20, 'the tip shows the source sentence');
+      assert.ok(art?.text?.includes(sentence), `tip sentence is from article ${cited}: ${sentence}`);
       await page.screenshot({ path: join(SHOTS, 'seeds-citation.png') });
     } else {
       assert.ok(!story.summary && !story.facts?.length, 'citations shown whenever the brief has cited text');
