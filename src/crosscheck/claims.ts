@@ -3,7 +3,7 @@
  * roles, places, quotes and attribution.
  */
 import { analyse } from './nlp.js';
-import { REPORT_VERBS, STOP, TITLE_HEADS } from './lexicon.js';
+import { AUX, REPORT_VERBS, STOP, TITLE_HEADS } from './lexicon.js';
 import { fold, parseAttribution, parseDays, parseNumbers, parsePlaces, parseQuotes, parseRoles, personKey } from './slots.js';
 import type { Claim, CrossArticle, QuoteSlot } from './types.js';
 
@@ -33,6 +33,20 @@ export function yearOf(text: string): number | null {
   let best: number | null = null;
   for (const [y, c] of counts) if (best === null || c > (counts.get(best) ?? 0) || (c === counts.get(best) && y > best)) best = y;
   return best;
+}
+
+/** The content verb (else noun) just before a paragraph offset: what a day or place attaches to. */
+function eventBefore(tokens: { lemma: string; pos: string; start: number }[], at: number): string | null {
+  let noun: string | null = null;
+  let seen = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.start >= at) continue;
+    if (++seen > 6) break;
+    if (t.pos === 'VERB' && !REPORT_VERBS.has(t.lemma) && !AUX.has(t.lemma)) return fold(t.lemma);
+    if (t.pos === 'NOUN' && !noun) noun = fold(t.lemma);
+  }
+  return noun;
 }
 
 /** First known person named in the sentence before offset `at` (outside quotes). */
@@ -88,12 +102,14 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
       }
       if (mentioned.length) lastPerson = mentioned[0];
       const lemmas = new Set<string>();
+      const core = new Set<string>();
       const names = new Set<string>();
       for (const t of s.tokens) {
         if (!CONTENT_POS.has(t.pos) || !/\p{L}|\d/u.test(t.text)) continue;
         const l = t.pos === 'PROPN' ? personKey(t.text) || t.lower : fold(t.lemma);
         if (STOP.has(l) || REPORT_VERBS.has(t.lemma) || l.length < 2) continue;
         lemmas.add(l);
+        if (t.pos !== 'PROPN' && t.pos !== 'NUM' && !/^[A-Z]/.test(t.text) && !TITLE_HEADS.has(l) && !/^(reporter|official|spokesman|briefing|city|statement|told|news)$/.test(l)) core.add(l);
         if (t.pos === 'PROPN' || /^[A-Z]/.test(t.text)) names.add(t.text);
       }
       const rel = off - s.start; // shift of slot offsets when a dateline was trimmed
@@ -107,9 +123,10 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
         end: p.start + s.start + s.text.length,
         paragraph: pi,
         lemmas: [...lemmas],
+        core: [...core],
         names: [...names],
         numbers: parseNumbers(s).map((x) => ({ ...x, at: x.at - rel })),
-        days: parseDays(text, a.published, storyYear),
+        days: parseDays(text, a.published, storyYear).map((d) => ({ ...d, event: eventBefore(s.tokens, off + d.at) })),
         roles,
         places: parsePlaces(s),
         quotes: sQuotes,

@@ -130,8 +130,16 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   // undated articles resolve days against the story's date
   for (const a of articles) claims.push(...extractClaims({ ...a, published: a.published ?? storyDate, family: a.family ?? a.id }, storyYear));
   const order = new Map(articles.map((a, i) => [a.id, i]));
-  const { pairs } = similarities(claims);
+  const { pairs, idf } = similarities(claims);
   const simOf = (i: number, j: number) => (i < j ? pairs.get(i)?.get(j) : pairs.get(j)?.get(i)) ?? 0;
+  /** IDF-weighted Dice over core lemmas (no names, titles, numbers): are two sentences about the same thing? */
+  const coreSim = (i: number, j: number) => {
+    const a = claims[i].core, b = new Set(claims[j].core);
+    let shared = 0, wa = 0, wb = 0;
+    for (const l of a) { const w = idf.get(l) ?? 0; wa += w; if (b.has(l)) shared += w; }
+    for (const l of b) wb += idf.get(l) ?? 0;
+    return wa + wb ? (2 * shared) / (wa + wb) : 0;
+  };
 
   // ---------------------------------------------------------------- facts
   // Constrained average-linkage clustering: pairs in order of similarity; a fact holds at most one
@@ -221,7 +229,7 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
     claims.forEach((c, ci) => {
       for (const n of c.numbers) {
         if (!n.unit && !n.verb) continue;
-        const k = `${n.unit ?? '?'}|${n.verb ?? '?'}`;
+        const k = n.unit ? `${n.unit}` : `?|${n.verb}`;
         let l = byKey.get(k);
         if (!l) byKey.set(k, (l = []));
         l.push({ c: ci, n });
@@ -235,8 +243,9 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
         for (let y = x + 1; y < items.length; y++) {
           const A = claims[items[x].c], B = claims[items[y].c];
           if (A.article === B.article) continue;
-          const sim = simOf(items[x].c, items[y].c);
-          const related = sameFact(A, B) || sim >= (items[x].n.unit && items[x].n.verb ? 0.12 : 0.35);
+          const nx = items[x].n, ny = items[y].n;
+          const cs = coreSim(items[x].c, items[y].c);
+          const related = nx.unit ? sameFact(A, B) || cs >= (nx.verb && nx.verb === ny.verb ? 0.15 : 0.3) : nx.verb === ny.verb && cs >= 0.35;
           if (!related) continue;
           nuf.union(x, y);
           if (A.family !== B.family && !numbersCompatible(items[x].n, items[y].n)) bad.push([x, y]);
@@ -266,7 +275,9 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
       for (let y = x + 1; y < withDays.length; y++) {
         const [A, ai] = withDays[x], [B, bi] = withDays[y];
         if (A.article === B.article) continue;
-        if (!(sameFact(A, B) || simOf(ai, bi) >= 0.3)) continue;
+        const cs = coreSim(ai, bi);
+        const sameEvent = A.days.some((d) => d.event && B.days.some((e) => e.event === d.event));
+        if (!((sameFact(A, B) && cs >= 0.2) || cs >= 0.3 || (sameEvent && cs >= 0.15))) continue;
         const ok = A.days.some((d) => B.days.some((e) => daysCompatible(d, e)));
         duf.union(x, y);
         if (!ok && A.family !== B.family) badRoots.push([x, y]);
@@ -277,7 +288,8 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
       const r = duf.find(x);
       if (done.has(r)) continue;
       done.add(r);
-      const members = withDays.filter((_, i) => duf.find(i) === r);
+      const inBad = new Set(badRoots.flat());
+      const members = withDays.filter((_, i) => duf.find(i) === r && inBad.has(i));
       const vals = valuesFrom(members.map(([c]) => ({ value: c.days.map((d) => d.text).join(', '), norm: c.days.map((d) => d.date ?? d.text.toLowerCase()).join(','), claim: c })));
       if (vals.length < 2) continue;
       conflicts.push({ kind: 'date', about: `when: ${members[0][0].text.slice(0, 60)}${members[0][0].text.length > 60 ? '…' : ''}`, values: vals });
@@ -396,17 +408,23 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
     const withPlaces = claims.map((c, i) => [c, i] as const).filter(([c]) => c.places.length);
     const puf = new UnionFind(withPlaces.length);
     const bad: number[] = [];
+    const badPlace = new Map<number, Set<string>>();
+    const mark = (i: number, place: string) => { let m = badPlace.get(i); if (!m) badPlace.set(i, (m = new Set())); m.add(place); };
     for (let x = 0; x < withPlaces.length; x++) {
       for (let y = x + 1; y < withPlaces.length; y++) {
         const [A, ai] = withPlaces[x], [B, bi] = withPlaces[y];
         if (A.family === B.family) continue;
-        if (!(sameFact(A, B) || simOf(ai, bi) >= 0.4)) continue;
+        const cs = coreSim(ai, bi);
+        const sameKey = A.places.some((p) => p.key && B.places.some((q) => q.key === p.key));
+        if (!((sameFact(A, B) && cs >= 0.15) || cs >= 0.3 || (sameKey && cs >= 0.15))) continue;
         for (const p of A.places) for (const q of B.places) {
-          if (p.key !== q.key || p.prep !== q.prep) continue;
+          if (p.prep !== q.prep) continue;
           const a = p.place.toLowerCase(), b = q.place.toLowerCase();
           if (a.includes(b) || b.includes(a) || together.has(a + '|' + b)) continue;
           puf.union(x, y);
           bad.push(x);
+          mark(x, p.place);
+          mark(y, q.place);
         }
       }
     }
@@ -415,10 +433,10 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
       const r = puf.find(x);
       if (done.has(r)) continue;
       done.add(r);
-      const members = withPlaces.filter((_, i) => puf.find(i) === r);
-      const vals = valuesFrom(members.map(([c]) => ({ value: c.places.map((p) => p.place).join(', '), norm: c.places.map((p) => p.place.toLowerCase()).join(','), claim: c })));
+      const members = withPlaces.filter((_, i) => puf.find(i) === r && badPlace.has(i));
+      const vals = valuesFrom(members.map(([c], k) => { const ps = [...badPlace.get(withPlaces.indexOf(members[k]))!]; return { value: ps.join(', '), norm: ps.join(',').toLowerCase(), claim: c }; }));
       if (vals.length < 2) continue;
-      conflicts.push({ kind: 'place', about: `where: ${members[0][0].places[0].key}`, values: vals });
+      conflicts.push({ kind: 'place', about: `where: ${members[0][0].text.slice(0, 60)}${members[0][0].text.length > 60 ? '…' : ''}`, values: vals });
       for (const [c] of members) conflictedClaims.add(c.id);
     }
   }

@@ -30,7 +30,7 @@ export const AUX = new Set('be have do will would shall should can could may mig
 export const SYNONYMS: Record<string, string> = {
   blaze: 'fire', inferno: 'fire', flame: 'fire',
   talk: 'meeting', negotiation: 'meeting', meet: 'meeting', session: 'meeting', summit: 'meeting',
-  begin: 'start', commence: 'start', erupt: 'start',
+  begin: 'start', commence: 'start', erupt: 'start', break: 'start', ignite: 'start',
   die: 'kill', dead: 'kill', death: 'kill',
   injure: 'injure', wound: 'injure', hurt: 'injure',
   evacuate: 'evacuate', evacuation: 'evacuate',

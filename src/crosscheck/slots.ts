@@ -98,7 +98,7 @@ export function parseNumbers(s: AnalysedSentence): NumberSlot[] {
         if (t.pos !== 'ADJ' && t.pos !== 'ADV' && t.pos !== 'DET' && t.pos !== 'PROPN') break;
       }
       if (unit && DURATION_UNITS.has(unit)) {
-        if (/^\s*\w+\s+(ago|old|earlier|later|before)\b/i.test(after)) continue; // a time reference or an age
+        if (/^\s*\w+\s+(ago|old|earlier|later)\b/i.test(after)) continue; // a time reference or an age
         duration = true;
       }
     }
@@ -328,6 +328,9 @@ export function rolesConflict(a: RoleSlot, b: RoleSlot): boolean {
 
 // ------------------------------------------------------------------------------------ places
 
+/** Capitalised phrases after in/at that are not places (organisations, events, time). */
+const PLACE_SKIP = /^(?:[A-Z]\.?|First|Last|Next|The|This|Department|Ministry|Council|Court|Committee|Office|Police|Fire|University)\b|\b(?:Department|Ministry|Forum|Talks|Negotiations|Committee|Council|Agency|Service)$/;
+
 /** "in Abu Dhabi", "at the Harlow Mill depot": the place and the word it attaches to. */
 export function parsePlaces(s: AnalysedSentence): PlaceSlot[] {
   const out: PlaceSlot[] = [];
@@ -345,11 +348,15 @@ export function parsePlaces(s: AnalysedSentence): PlaceSlot[] {
     }
     if (!parts.length || toks[k]?.text === "'s" || toks[k]?.text === '’s') continue;
     let key = '';
-    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    let noun = '';
+    for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
       const t = toks[j];
-      if ((t.pos === 'NOUN' || t.pos === 'VERB') && !AUX.has(t.lemma) && !REPORT_VERBS.has(t.lemma)) { key = fold(t.lemma); break; }
+      if (t.text === ',' || t.text === ';') break;
+      if (t.pos === 'VERB' && !AUX.has(t.lemma) && !REPORT_VERBS.has(t.lemma)) { key = fold(t.lemma); break; }
+      if (t.pos === 'NOUN' && !noun) noun = fold(t.lemma);
     }
-    if (!key) continue;
+    key ||= noun;
+    if (PLACE_SKIP.test(parts.join(' '))) continue;
     out.push({ prep: p as 'in' | 'at', place: parts.join(' '), key, at: toks[i].start - s.start });
   }
   return out;

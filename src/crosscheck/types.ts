@@ -35,6 +35,8 @@ export interface DaySlot {
   /** Hours of the day covered: [from, to), may run past 24 (into the next morning). */
   part: [number, number];
   at: number;
+  /** Lemma of the verb (or noun) the day attaches to: "start" in "broke out late Sunday". */
+  event?: string | null;
 }
 
 export interface RoleSlot {
@@ -73,6 +75,8 @@ export interface Claim {
   paragraph: number;
   /** Content lemmas (synonyms folded), unique. */
   lemmas: string[];
+  /** Lemmas without names, titles and numbers: what the sentence is about, not who says it. */
+  core: string[];
   names: string[];
   numbers: NumberSlot[];
   days: DaySlot[];
