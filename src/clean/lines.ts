@@ -94,6 +94,9 @@ const PLACEHOLDER_DATE = /^(?:(?:published|updated|last updated|posted|first pub
 /** chrono's English parser first, then its other locales: scraped pages put dates in the page's language. */
 const DATE_PARSERS = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru, chrono.sv];
 
+/** Cheap pre-filter before running the date parsers: a year, a numeric date, or an English month/weekday name. */
+const DATE_HINT = /\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b/i;
+
 /** One date/time expression, possibly labelled ("Updated: 5 March 2025 10:42 GMT", "Agency Published Monday ..."). */
 function isDatePart(part: string): boolean {
   const t = part
@@ -101,7 +104,7 @@ function isDatePart(part: string): boolean {
     .replace(PLACEHOLDER_DATE, '')
     .replace(/[\s,;:]+$/, '')
     .trim();
-  if (!/\d/.test(t)) return false;
+  if (!/\d/.test(t) || !DATE_HINT.test(t)) return false;
   const rest = t.replace(/\s+/g, '').length;
   for (const parser of DATE_PARSERS) {
     const res = parser.parse(t);
@@ -201,9 +204,15 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
   if (title) for (const w of contentWords(title)) docStems.set(stem(w), (docStems.get(stem(w)) ?? 0) + 1);
   const heads = items.filter((it) => !it.d && headlineShaped(it.text, it.words));
   const titleCaseHeads = heads.filter((h) => titleCaseRatio(h.text) >= 0.75).length;
+  // next block not removed by the rules above, for every position (linear, so long inputs stay fast)
+  const nextKept: (Item | undefined)[] = new Array(items.length);
+  for (let i = items.length - 1, nk: Item | undefined; i >= 0; i--) {
+    nextKept[i] = nk;
+    if (!items[i].d || items[i].d!.kind !== 'removed') nk = items[i];
+  }
+  const pos = new Map(items.map((it, i) => [it, i]));
   for (const it of heads) {
-    const idx = items.indexOf(it);
-    const next = items.slice(idx + 1).find((x) => !x.d || x.d.kind !== 'removed');
+    const next = nextKept[pos.get(it)!];
     const nextIsText = !!next && !headlineShaped(next.text, next.words);
     const ws = contentWords(it.text);
     const known = ws.filter((w) => docStems.has(stem(w))).length;
