@@ -2,7 +2,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { BRIDGE_HTML, BRIDGE_PARAS, FERRY_PAGE, FERRY_PARAS, bodyText, docs, errors, readAll } from './helpers.js';
@@ -110,18 +109,6 @@ describe('readInputs: http(s) URLs (local server)', () => {
   });
 });
 
-function runCli(args: string[], input: string | Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
 describe('stdin', () => {
   test('readInputs reads "-" from the given stream and sniffs the format', async () => {
     const items = await readAll(['-'], { stdin: Readable.from([Buffer.from(FERRY_PAGE.slice(0, 100)), Buffer.from(FERRY_PAGE.slice(100))]) });
@@ -140,18 +127,5 @@ describe('stdin', () => {
   test('stdin over the size cap is refused', async () => {
     const [e] = errors(await readAll(['-'], { maxBytes: 1000, stdin: Readable.from([Buffer.from(FERRY_PAGE)]) }));
     assert.equal(e.code, 'too-large');
-  });
-
-  test('the CLI ingests "-" from stdin and prints the summary', async () => {
-    const r = await runCli(['ingest', '-', '--db', ':memory:', '--quiet'], FERRY_PAGE);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /stored 1, duplicates 0, failed 0/);
-  });
-
-  test('the CLI reports a bad stdin and exits non-zero when nothing could be read', async () => {
-    const r = await runCli(['ingest', '-', '--db', ':memory:', '--quiet'], Buffer.from([0, 1, 2, 3, 0, 0, 0, 9]));
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /stdin is not text/);
-    assert.match(r.stderr, /stored 0, duplicates 0, failed 1/);
   });
 });
