@@ -235,13 +235,17 @@ export function extractEntities(a: Analysis): EntityResult {
     if (!first || first.start > m.index) continue;
     extra.push({ start: m.index, text: m[0], entity: id, via: 'role', sentence: sentOf(a, m.index) });
   }
-  const personAt = mentions.filter((m) => entById.get(m.entity)!.type === 'person');
-  for (const t of toks) {
+  const personAt = mentions.filter((m) => entById.get(m.entity)!.type === 'person').concat(extra);
+  personAt.sort((x, y) => x.start - y.start);
+  const pron: EntityMention[] = [];
+  for (let ti = 0; ti < toks.length; ti++) {
+    const t = toks[ti];
     const low = t.text.toLowerCase();
     if (!PRONOUNS_PERSON.has(low) || inQuote(t.start)) continue;
-    const id = resolvePronoun(a, personAt.concat(extra.filter((x) => x.start < t.start)), t);
-    if (id) extra.push({ start: t.start, text: t.text, entity: id, via: 'pronoun', sentence: t.sent });
+    const id = resolvePronoun(a, personAt, t, ti);
+    if (id) pron.push({ start: t.start, text: t.text, entity: id, via: 'pronoun', sentence: t.sent });
   }
+  extra.push(...pron);
   mentions.push(...extra);
   mentions.sort((x, y) => x.start - y.start);
 
@@ -270,19 +274,33 @@ function sentOf(a: Analysis, at: number): number {
 
 /** He / she: a person earlier in the same sentence (not for sentence-initial pronouns), else the
  *  first person (the usual subject) of the nearest earlier sentence that names one. */
-export function resolvePronoun(a: Analysis, persons: EntityMention[], t: Token): string | null {
+export function resolvePronoun(a: Analysis, persons: EntityMention[], t: Token, ti?: number): string | null {
   const s = t.sent;
   const sentStart = a.sentTok[s][0];
-  const initial = a.tokens.slice(sentStart, a.tokens.indexOf(t)).every((x) => /^\W+$/.test(x.text));
+  const idx = ti ?? a.tokens.indexOf(t);
+  let initial = true;
+  for (let i = sentStart; i < idx; i++) if (!/^\W+$/.test(a.tokens[i].text)) {
+    initial = false;
+    break;
+  }
+  // persons is sorted by offset: walk back from the pronoun
+  let lo = 0;
+  let hi = persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (persons[mid].start < t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo - 1;
   if (!initial) {
-    const before = persons.filter((m) => m.sentence === s && m.start < t.start && m.via !== 'pronoun');
-    if (before.length) return before[before.length - 1].entity;
+    for (let j = k; j >= 0 && persons[j].sentence === s; j--) if (persons[j].via !== 'pronoun') return persons[j].entity;
   }
-  for (let k = s - 1; k >= Math.max(0, s - 4); k--) {
-    const inS = persons.filter((m) => m.sentence === k);
-    if (inS.length) return inS[0].entity;
-  }
-  return null;
+  while (k >= 0 && persons[k].sentence >= s) k--;
+  if (k < 0 || persons[k].sentence < s - 4) return null;
+  // the first person (the usual subject) of the nearest earlier sentence that names one
+  const target = persons[k].sentence;
+  while (k - 1 >= 0 && persons[k - 1].sentence === target) k--;
+  return persons[k].entity;
 }
 
 function compatibleFirst(a: string[], b: string[]): boolean {

@@ -10,7 +10,16 @@ export function fold(s: string): string {
 }
 
 /** Transliteration-normalised form: y->i, w->v, ck->k, ph->f, j->i (Dmitrij), doubled letters collapsed. */
+const tcache = new Map<string, string>();
 export function translit(s: string): string {
+  const hit = tcache.get(s);
+  if (hit !== undefined) return hit;
+  if (tcache.size > 20000) tcache.clear();
+  const v = translitRaw(s);
+  tcache.set(s, v);
+  return v;
+}
+function translitRaw(s: string): string {
   return fold(s).replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/w/g, 'v').replace(/[yj]/g, 'i').replace(/(.)\1+/g, '$1');
 }
 

@@ -22,6 +22,20 @@ const EVENT_NOUNS = new Set(
   'meeting meetings talks summit negotiations visit call election elections attack attacks strike strikes vote deal agreement conference forum session sessions ceasefire war conflict invasion protest protests fire flood storm earthquake crash collision launch opening ceremony match game final trial hearing ruling verdict referendum announcement speech interview discussion discussions round festival concert exhibition inquiry inspection hearing meet rally march parade auction sale closure shutdown outage blackout evacuation explosion shooting derailment'.split(' '),
 );
 const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|next|upcoming|due|plans? to|planned|is to|are to|until|from)\b/i;
+/** chrono's casual English parser without the parsers news copy does not need (clock times, ISO and
+ *  slash dates, "within 3 days" / "3 days later" durations): about a third faster. */
+const KEEP_PARSERS = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENYearMonthNameParser', 'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser']);
+let chronoNews: chrono.Chrono | null = null;
+function newsChrono(): chrono.Chrono {
+  if (chronoNews) return chronoNews;
+  const c = chrono.en.casual.clone();
+  const kept = c.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
+  // minified builds lose constructor names: then keep chrono's full set
+  if (kept.length >= 6) c.parsers = kept;
+  chronoNews = c;
+  return c;
+}
+const TIME_CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|week|month|year|ago|morning|evening|night|noon|midnight|weekend|spring|summer|autumn|fall|winter|decade|(?:19|20)\d\d|\d{1,2}\/\d{1,2})/i;
 /** Durations chrono reads as dates ("for 48 hours", "in 24 hours", "seven years after"). */
 const DURATION_TEXT = /^(?:(?:in|for|after|within|over|during)\s+)?(?:the\s+)?(?:(?:next|past|last|first)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|\w+ty(?:-\w+)?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|nights?)(?:\s+(?:after|before|later|earlier))?$/i;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -65,7 +79,14 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([x, y]) => s < y && e > x);
 
-  for (const r of chrono.en.parse(text, ref)) {
+  // chrono runs many parsers over whatever it is given: give it only the sentences that hold a
+  // time word (most sentences hold none), with their offsets restored afterwards.
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  for (const sent of a.sentences) {
+    if (!TIME_CUE.test(sent.text)) continue;
+    for (const r of newsChrono().parse(sent.text, ref)) results.push({ index: r.index + sent.start, text: r.text, start: r.start });
+  }
+  for (const r of results) {
     const s0 = r.index;
     if (inDateline(s0)) continue;
     const raw = r.text.replace(/[\s,;:]+$/, '');
