@@ -424,7 +424,7 @@ export function detectMetadata(raw: RawDoc, clean: CleanDoc): ArticleMetadata {
   }
 
   // published (first pass: explicit sources) ----------------------------------------------
-  set(m, 'published', normaliseDate(g.published), fromFeed ? 'record' : 'record');
+  set(m, 'published', normaliseDate(g.published), 'record');
   set(m, 'published', normaliseDate(html?.published), 'html-meta');
   if (m.url) set(m, 'published', dateFromUrl(m.url), 'url');
   let dateLine: string | null = null;
