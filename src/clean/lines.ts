@@ -226,6 +226,16 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     if (overlap < 0.5 || novelNames >= 2) evidence.push(`off-topic (${Math.round(overlap * 100)}% of its words in the article, ${novelNames} new names)`);
     if (tc < 0.6 && titleCaseHeads >= 2) evidence.push('unlike the article\'s Title Case headings');
     if (!nextIsText) evidence.push('no text follows it');
+    else {
+      // a section heading announces what follows: it shares words with the next paragraphs
+      const ahead = new Set<string>();
+      for (let k = pos.get(it)! + 1, n = 0; k < items.length && n < 2; k++) {
+        if (items[k].d?.kind === 'removed' || headlineShaped(items[k].text, items[k].words)) continue;
+        for (const w of contentWords(items[k].text)) ahead.add(stem(w));
+        n++;
+      }
+      if (ws.length && !ws.some((w) => ahead.has(stem(w)))) evidence.push('no word in common with the text that follows');
+    }
     if (/\s[|–—-]\s[A-Z][\w .]{1,30}$/.test(it.text) && !/:/.test(it.text)) evidence.push('ends with a site name');
     const isTag = !!it.tag && /^h[2-6]$/.test(it.tag);
     if (opts.teasers === false && !isTag) continue;

@@ -238,3 +238,16 @@ test('date lines need a day, month or weekday covering most of the line', () => 
   assert.equal(isDateLine('At 10:15 the ferry left the quay', 7), false);
   assert.equal(isDateLine('March 2031 budget vote: what to expect', 6), false);
 });
+
+test('a short Title Case headline of another story is removed by how it fits its neighbours', () => {
+  const d = clean([
+    'The Lisk valley wind farm will add forty turbines by 2032, the regional energy board said on Monday.',
+    'Board chair Amara Quist said the valley\'s steady winds made the site cheaper than the coast.',
+    'Storm Hits Coastal Towns of Norland',
+    'Farmers in the valley will lease land for the turbines under twenty-year contracts.',
+    'Costs and Contracts',
+    'The turbines will cost 300 million crowns; the contracts run for twenty years.',
+  ].join('\n'));
+  assert.equal(reasonOf(d, 'Storm Hits Coastal Towns'), 'teaser-headline');
+  assert.equal(kept(d, 'Costs and Contracts')?.kind, 'heading');
+});
