@@ -98,7 +98,7 @@ function valuesFrom(items: { value: string; norm: string; claim: Claim }[]): Con
   return [...by.values()];
 }
 
-const unitWord = (n: NumberSlot) => (n.unit === '%' ? 'percentage' : n.unit ? `number of ${n.unit === 'people' ? 'people' : n.unit + 's'}` : 'number');
+const unitWord = (n: NumberSlot) => (n.unit === '%' ? 'percentage' : n.unit === 'usd' ? 'amount in dollars' : n.unit ? `number of ${n.unit === 'people' ? 'people' : n.unit + 's'}` : 'number');
 
 function quoteWords(t: string): Set<string> {
   // crude stemming is enough to compare two renderings of one statement
@@ -245,7 +245,10 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
           if (A.article === B.article) continue;
           const nx = items[x].n, ny = items[y].n;
           const cs = coreSim(items[x].c, items[y].c);
-          const related = nx.unit ? sameFact(A, B) || cs >= (nx.verb && nx.verb === ny.verb ? 0.15 : 0.3) : nx.verb === ny.verb && cs >= 0.35;
+          const sameVerb = nx.verb === ny.verb, bothVerbs = !!nx.verb && !!ny.verb;
+          const related = !nx.unit
+            ? sameVerb && cs >= 0.35
+            : sameVerb ? sameFact(A, B) || cs >= 0.15 : bothVerbs ? cs >= 0.45 : sameFact(A, B) || cs >= 0.3;
           if (!related) continue;
           nuf.union(x, y);
           if (A.family !== B.family && !numbersCompatible(items[x].n, items[y].n)) bad.push([x, y]);

@@ -24,7 +24,7 @@ export function personKey(name: string): string {
 const WORDS = Object.keys(SMALL_NUMBERS).filter((w) => !['a', 'an', 'half', 'dozen'].includes(w)).join('|');
 const HEDGES = 'far over|well over|just over|just under|more than|less than|fewer than|no more than|upwards of|at least|at most|up to|close to|an estimated|estimated|about|around|some|roughly|approximately|nearly|almost|over|under|below|exactly|precisely';
 const NUM_RE = new RegExp(
-  `\\b(?:(${HEDGES})\\s+)?(\\$\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${WORDS})(?:-(?:${WORDS}))?|an?|half(?:\\s+an?)?)(?![\\p{L}\\d])(?:\\s+(hundred|thousand|million|billion|trillion|dozen)\\b)?(?:\\s*(%|per\\s?cent\\b|percent\\b))?`,
+  `(?<![\\p{L}\\d$.,])(?:(${HEDGES})\\s+)?(\\$\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${WORDS})(?:-(?:${WORDS}))?|an?|half(?:\\s+an?)?)(?![\\p{L}\\d])(?:\\s+(hundred|thousand|million|billion|trillion|dozen)\\b)?(?:\\s*(%|per\\s?cent\\b|percent\\b))?`,
   'giu',
 );
 
@@ -54,6 +54,17 @@ function tokenIndexAt(tokens: Token[], off: number): number {
 }
 
 const MONTH_RE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+
+/**
+ * Phrases that name what happened to a counted thing when the verb is phrasal ("came off the
+ * rails", "were forced from their homes"). Short on purpose: common news events only.
+ */
+const EVENT_PHRASES: [RegExp, string][] = [
+  [/\b(off the (track|tracks|rails|line)|left the (track|tracks|rails)|jumped the (track|tracks|rails)|derail\w*)\b/i, 'derail'],
+  [/\b(evacuat\w+|forced from their homes|told to leave|ordered out)\b/i, 'evacuate'],
+  [/\b(killed|died|dead|lost their lives)\b/i, 'kill'],
+  [/\b(injured|wounded|hurt)\b/i, 'injure'],
+];
 
 /** Numbers in a sentence with their hedge, unit and governing verb. Offsets relative to sentence. */
 export function parseNumbers(s: AnalysedSentence): NumberSlot[] {
@@ -118,6 +129,9 @@ export function parseNumbers(s: AnalysedSentence): NumberSlot[] {
         if (t.text === ',' || t.text === ';') break;
       }
     }
+    // a phrasal event right after the counted thing ("14 cars off the track") names what happened to it
+    const ev = EVENT_PHRASES.find(([re]) => re.test(text.slice(endOff, endOff + (verb ? 30 : 70))));
+    if (ev) verb = ev[1];
     if (value === 0 && !unit) continue;
     let display = m[0].trim();
     if (unitTok && !pct) display = text.slice(at, unitTok.start + unitTok.text.length);
