@@ -127,7 +127,11 @@ const suite: BenchSuite = {
       // Interleave events, as a newsroom feed would.
       arts.sort((a, b) => a.published.localeCompare(b.published));
       const words = arts.reduce((n, a) => n + a.text.split(/\s+/).length, 0) / arts.length;
+      // Warm-up (module loading, lexicons, clusterer): one small batch on another event, not timed.
       let t0 = performance.now();
+      await post(base, Array.from({ length: 10 }, (_, v) => JSON.stringify(makeArticle(makeEvent(500), v, 500))).join('\n'), 'application/x-ndjson');
+      console.log(`warm-up batch of 10: ${((performance.now() - t0) / 1000).toFixed(2)} s (ingestion runs in: ${((await (await fetch(`${base}/api/health`)).json()) as { ingest: string }).ingest})`);
+      t0 = performance.now();
       let stored = 0;
       for (let i = 0; i < arts.length; i += 50) {
         const r = await post(base, arts.slice(i, i + 50).map((a) => JSON.stringify(a)).join('\n'), 'application/x-ndjson');
@@ -181,6 +185,25 @@ const suite: BenchSuite = {
             `errors ${result.errors}, non-2xx ${result.non2xx} (goal p95 < 100 ms: ${p95 < 100 ? 'met' : 'NOT met'})`,
         );
       }
+
+      // Reads while a newsroom keeps posting: story page latency during continuous ingestion.
+      let posting = true;
+      let during = 0;
+      const feeder = (async () => {
+        for (let e = 60; posting && e < 400; e++) {
+          await post(base, Array.from({ length: 25 }, (_, v) => JSON.stringify(makeArticle(makeEvent(e), v, e))).join('\n'), 'application/x-ndjson');
+          during += 25;
+        }
+      })();
+      const lat2: number[] = [];
+      await new Promise<autocannon.Result>((res, rej) => {
+        const inst = autocannon({ url, connections: 10, duration: 10, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (err, out) => (err ? rej(err) : res(out)));
+        inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => lat2.push(ms));
+      });
+      posting = false;
+      await feeder;
+      lat2.sort((a, b) => a - b);
+      console.log(`GET /api/stories/:id while ingesting (${during} articles posted meanwhile): p50 ${percentile(lat2, 50).toFixed(1)} ms, p95 ${percentile(lat2, 95).toFixed(1)} ms, p99 ${percentile(lat2, 99).toFixed(1)} ms`);
 
       const list = await new Promise<autocannon.Result>((res, rej) => autocannon({ url: `${base}/api/stories?limit=50`, connections: 10, duration: 5 }, (err, out) => (err ? rej(err) : res(out))));
       console.log(`GET /api/stories?limit=50 under load (10 connections, 5 s): ${list.requests.average.toFixed(0)} req/s, p50 ${list.latency.p50} ms, p97.5 ${list.latency.p97_5} ms, p99 ${list.latency.p99} ms`);

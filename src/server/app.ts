@@ -24,7 +24,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Crosscheck } from '../pipeline.js';
-import { IngestQueue } from './ingest.js';
+import { InProcessRunner, IngestQueue, WorkerRunner, type IngestRunner } from './ingest.js';
 import { renderMarkdown } from '../brief/markdown.js';
 import type { BriefDocument } from '../types.js';
 import { EventHub } from './events.js';
@@ -56,12 +56,20 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** fastify logger (default off). */
   logger?: boolean;
+  /**
+   * Where ingestion runs: 'worker' (a worker thread with its own connection to the database, so
+   * reads stay fast during big batches; the default for file and PostgreSQL stores) or 'process'
+   * (this thread; always used with `crosscheck` or a :memory: store).
+   */
+  ingestIn?: 'worker' | 'process';
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     crosscheck: Crosscheck;
     events: EventHub;
+    /** Where ingestion runs ('worker' thread or this 'process'). */
+    ingestMode: 'worker' | 'process';
   }
 }
 
@@ -156,6 +164,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
 
   app.addHook('onClose', async () => {
     events.closeAll();
+    await ingest?.close();
     if (ownCc) await cc.close();
   });
   // End the event streams first so that close() only waits for ordinary requests.
@@ -218,10 +227,27 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     return entry;
   }
 
-  const ingest = new IngestQueue(cc, (report) => {
+  const ingest = new IngestQueue(await ingestRunner(), (report) => {
     for (const sid of report.storyIds) briefs.delete(sid);
     if (report.stored > 0) events.send('ingest', { articleIds: report.articleIds, storyIds: report.storyIds, stored: report.stored, at: new Date().toISOString() });
   });
+
+  app.decorate('ingestMode', ingest.mode);
+
+  async function ingestRunner(): Promise<IngestRunner> {
+    const spec = opts.db ?? process.env.CROSSCHECK_DB;
+    const want = opts.ingestIn ?? (opts.crosscheck || spec === ':memory:' ? 'process' : 'worker');
+    if (want === 'worker' && !opts.crosscheck && spec !== ':memory:') {
+      const w = new WorkerRunner(opts.db);
+      try {
+        await w.started();
+        return w;
+      } catch (e) {
+        app.log.warn(`ingest worker did not start (${(e as Error).message}); ingesting in the server thread`);
+      }
+    }
+    return new InProcessRunner(cc);
+  }
 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -327,6 +353,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     articles: await cc.store.countArticles(),
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     version,
+    ingest: ingest.mode,
   }));
 
   app.get('/api/events', { schema: { summary: 'Server-sent events: `ingest` when articles arrive (article and story ids)', produces: ['text/event-stream'] } }, (_req, reply) => {

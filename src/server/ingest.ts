@@ -5,9 +5,104 @@
  * fixed cost per call, so many small concurrent requests (one article each) then cost about as
  * much as one JSON Lines request holding them all. Each request still gets its own items back.
  */
+import { Worker } from 'node:worker_threads';
 import type { Crosscheck, IngestReport, ItemEvent } from '../pipeline.js';
 import type { ItemError } from '../types.js';
 import type { Item } from './records.js';
+import type { WorkerReply, WorkerRequest } from './ingest-worker.js';
+
+/** What one ingestItems call gives back, with each item's event and each article's story. */
+export interface BatchOutcome {
+  report: IngestReport;
+  events: Map<string, ItemEvent>;
+  storyOf: Map<string, string | null>;
+}
+
+export interface IngestRunner {
+  readonly mode: 'process' | 'worker';
+  run(items: Item[]): Promise<BatchOutcome>;
+  close(): Promise<void>;
+}
+
+/** Runs the pipeline in this thread (in-memory stores, embedded use, tests). */
+export class InProcessRunner implements IngestRunner {
+  readonly mode = 'process' as const;
+  constructor(private readonly cc: Crosscheck) {}
+  async run(items: Item[]): Promise<BatchOutcome> {
+    const events = new Map<string, ItemEvent>();
+    const report = await this.cc.ingestItems(items, { onItem: (ev) => events.set(ev.origin, ev) });
+    const storyOf = new Map<string, string | null>();
+    for (const id of new Set(report.articleIds)) storyOf.set(id, await this.cc.store.storyOfArticle(id));
+    return { report, events, storyOf };
+  }
+  async close(): Promise<void> {}
+}
+
+/** Runs the pipeline in a worker thread on its own connection to the same database. */
+export class WorkerRunner implements IngestRunner {
+  readonly mode = 'worker' as const;
+  private worker: Worker;
+  private nextId = 1;
+  private waiting = new Map<number, { resolve: (o: BatchOutcome) => void; reject: (e: Error) => void }>();
+  private ready: Promise<void>;
+  private failed: Error | null = null;
+
+  constructor(db: string | undefined) {
+    if (import.meta.url.endsWith('.ts')) {
+      // Running from source under tsx (development, tests): module hooks do not reach worker
+      // threads in Node 20, so the worker registers tsx itself before loading the .ts module.
+      const tsx = import.meta.resolve('tsx/esm/api');
+      const entry = new URL('./ingest-worker.ts', import.meta.url).href;
+      const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+      this.worker = new Worker(boot, { eval: true, workerData: { db } });
+    } else {
+      this.worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: { db } });
+    }
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (m: WorkerReply) => {
+        if ('ready' in m) return resolve();
+        const w = this.waiting.get(m.id);
+        if (!w) return;
+        this.waiting.delete(m.id);
+        if ('error' in m) w.reject(new Error(`ingest worker: ${m.error}`));
+        else w.resolve({ report: m.report, events: new Map(m.events), storyOf: new Map(m.storyOf) });
+      });
+      const fail = (e: Error) => {
+        this.failed = e;
+        reject(e);
+        for (const w of this.waiting.values()) w.reject(e);
+        this.waiting.clear();
+      };
+      this.worker.on('error', fail);
+      this.worker.on('exit', (code) => fail(new Error(`ingest worker exited (code ${code})`)));
+    });
+    this.ready.catch(() => undefined);
+  }
+
+  /** Resolves once the worker has opened the store (rejects if it could not). */
+  started(): Promise<void> {
+    return this.ready;
+  }
+
+  async run(items: Item[]): Promise<BatchOutcome> {
+    await this.ready;
+    if (this.failed) throw this.failed;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, items } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.failed) return;
+    const exited = new Promise<void>((r) => this.worker.once('exit', () => r()));
+    this.worker.postMessage({ id: 0, close: true } satisfies WorkerRequest);
+    const timer = setTimeout(() => void this.worker.terminate(), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
 
 export interface ItemResult {
   origin: string;
@@ -37,12 +132,22 @@ export class IngestQueue {
   private running = false;
 
   constructor(
-    private readonly cc: Crosscheck,
+    private readonly runner: IngestRunner,
     /** Called after each batch with the whole batch's report (for live events, cache eviction). */
     private readonly onBatch: (report: IngestReport) => void,
     /** Most items per ingestItems call; requests are never split. */
     private readonly maxItems = 2000,
   ) {}
+
+  get mode(): 'process' | 'worker' {
+    return this.runner.mode;
+  }
+
+  /** Waits for the batches queued so far, then stops the runner. */
+  async close(): Promise<void> {
+    while (this.running || this.pending.length) await new Promise((r) => setTimeout(r, 20));
+    await this.runner.close();
+  }
 
   /** Items' origins must be unique across requests (the server prefixes them per request). */
   submit(items: Item[]): Promise<RequestResult> {
@@ -72,13 +177,7 @@ export class IngestQueue {
 
   private async run(batch: Pending[]): Promise<void> {
     try {
-      const events = new Map<string, ItemEvent>();
-      const report = await this.cc.ingestItems(
-        batch.flatMap((p) => p.items),
-        { onItem: (ev) => events.set(ev.origin, ev) },
-      );
-      const storyOf = new Map<string, string | null>();
-      for (const id of new Set(report.articleIds)) storyOf.set(id, await this.cc.store.storyOfArticle(id));
+      const { report, events, storyOf } = await this.runner.run(batch.flatMap((p) => p.items));
       this.onBatch(report);
       for (const p of batch) p.resolve(this.resultFor(p.items, events, storyOf));
     } catch (e) {

@@ -125,4 +125,5 @@ export const HealthResponse = z.object({
   articles: z.number().int(),
   uptimeSeconds: z.number(),
   version: z.string(),
+  ingest: z.enum(['worker', 'process']).describe('Where ingestion runs: a worker thread, or the server thread'),
 });
