@@ -71,8 +71,11 @@ export function quoteRanges(text: string): [number, number][] {
   return out;
 }
 
-export function extractEntities(a: Analysis): EntityResult {
+export function extractEntities(a: Analysis, dateline?: string | null): EntityResult {
   const toks = a.tokens;
+  // the dateline ("MOSCOW, Jan 23 (Reuters) –") places and credits the article; it is metadata
+  const dl = dateline ? a.text.indexOf(dateline) : -1;
+  const dlEnd = dl >= 0 && dl < 200 ? dl + dateline!.length : -1;
   const lowerVocab = new Set<string>();
   for (const t of toks) if (/^[a-z]/.test(t.text)) lowerVocab.add(t.text);
   const quotes = quoteRanges(a.text);
@@ -118,7 +121,7 @@ export function extractEntities(a: Analysis): EntityResult {
         }
         break;
       }
-      for (const c of splitRun(toks, i, j, a)) cands.push(c);
+      for (const c of splitRun(toks, i, j, a)) if (c.start >= dlEnd) cands.push(c);
       i = j;
       void t;
     }
@@ -133,9 +136,11 @@ export function extractEntities(a: Analysis): EntityResult {
     m.set(c.type, (m.get(c.type) ?? 0) + 1);
     strongType.set(c.text, m);
   }
+  const surnames = new Set(cands.filter((c) => c.type === 'person' && c.tokens.length > 1).map((c) => c.tokens[c.tokens.length - 1]));
   for (const c of cands) {
     const m = strongType.get(c.text);
     if (!m || (c.strong && c.titled)) continue;
+    if (c.tokens.length === 1 && surnames.has(c.text)) continue; // "Trump" after "in Trump's push" stays a person
     const best = [...m.entries()].sort((x, y) => y[1] - x[1])[0][0];
     if (c.type !== best) {
       c.type = best;
@@ -438,7 +443,7 @@ function classify(c: Cand, toks: Token[]): void {
     c.key = place.key;
   } else if (prev && ORG_CONTEXT.has(prevLow)) set('organization');
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) set('organization');
-  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(toks[c.ci - 2]?.text === 'according')) set('place');
+  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && /^[’']s$/.test(next.text)) && !(toks[c.ci - 2]?.text === 'according')) set('place');
   else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) set('place');
   else if (place) {
     set('place', false);

@@ -37,7 +37,7 @@ export function articleAnchor(article: Article, opts: ExtractOptions = {}): Anch
 
 export function extractArticle(article: Article, opts: ExtractOptions = {}): ArticleExtraction {
   const a = analyse(article.text, article.paragraphs);
-  const ents = extractEntities(a);
+  const ents = extractEntities(a, article.metadata?.dateline?.text);
   const quotes = extractQuotes(a, ents.mentions, ents.types);
   const times = extractTimes(a, articleAnchor(article, opts), article.metadata?.dateline?.text);
   const skip: [number, number][] = times.map((t) => [t.start, t.start + t.text.length]);

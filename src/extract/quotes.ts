@@ -78,7 +78,8 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     let s = k;
     while (s - 1 >= 0 && toks[s - 1].sent === sentence && end - s < 6) {
       const p = toks[s - 1];
-      if (BOUNDARY.test(p.text) || /^[.!?]$/.test(p.text) || p.pos === 'VERB' || p.pos === 'AUX' || p.pos === 'SCONJ' || p.pos === 'CCONJ' || p.pos === 'ADP' || p.pos === 'PRON') break;
+      if (BOUNDARY.test(p.text) || /^[.!?]$/.test(p.text) || p.pos === 'VERB' || p.pos === 'AUX' || p.pos === 'SCONJ' || p.pos === 'ADP' || p.pos === 'PRON') break;
+      if (p.pos === 'CCONJ' && !(s - 2 >= 0 && toks[s - 2].sent === sentence && /^[A-Z]/.test(toks[s - 2].text) && /^[A-Z]/.test(toks[s].text))) break;
       s--;
     }
     const t = toks[end];
@@ -86,7 +87,10 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     if (t.pos === 'VERB' || t.pos === 'ADP' || /^[.!?]$/.test(t.text)) return null;
     const spanText = text.slice(toks[s].start, t.end);
     // a mention inside the phrase, the one nearest the cue
-    const ent = headMention(s, end + 1);
+    // "Both Moscow and Kyiv have indicated": no single speaker; "Sources in Moscow say": not Moscow
+    const joint = toks.slice(s, end + 1).some((x) => x.text === 'and' || x.text === '&') || (s - 1 >= 0 && toks[s - 1].sent === sentence && /^(?:and|&)$/.test(toks[s - 1].text));
+    const object = s - 1 >= 0 && toks[s - 1].sent === sentence && toks[s - 1].pos === 'ADP' && !/^(?:according)$/.test(toks[s - 2]?.text ?? '');
+    const ent = joint || object ? null : headMention(s, end + 1);
     if (PRONOUNS_PERSON.has(t.text.toLowerCase()) || /^(?:he|she)$/i.test(t.text)) {
       return { entity: pronounSpeaker(t, sentence), text: t.text, cue, at: end };
     }
@@ -196,7 +200,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       if (!sp && (words.length < 3 || !fullSentence)) continue; // scare quotes, titles
       quoteCount++;
       covered.push([qs, qe]);
-      if (cueIdx >= 0) directCues.add(cueIdx);
+      if (cueIdx >= 0 && kind === 'direct') directCues.add(cueIdx);
       const q: QuoteMention = { start: innerStart, text: inner, kind, speaker: sp?.entity ?? null, speakerText: sp?.text ?? null, cue: sp?.cue ?? null, sentence: s0 };
       out.push(q);
       if (sp?.entity || sp?.text) {
