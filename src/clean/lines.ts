@@ -28,8 +28,8 @@ export interface ClassifyOptions {
   /** Whether the first headline-shaped block may become the title (default true). */
   detectTitle?: boolean;
   /** Whether headline-shaped text blocks are judged as teasers of other stories (default true; HTML
-   *  output of Readability holds many unpunctuated list items and captions, so html.ts turns it off
-   *  for non-heading blocks). */
+   *  output of Readability holds many unpunctuated list items, Q&A headings and captions, and other
+   *  stories' headlines there sit in link lists that html.ts prunes, so cleanDoc turns it off for HTML). */
   teasers?: boolean;
 }
 
@@ -238,7 +238,10 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     }
     if (/\s[|–—-]\s[A-Z][\w .]{1,30}$/.test(it.text) && !/:/.test(it.text)) evidence.push('ends with a site name');
     const isTag = !!it.tag && /^h[2-6]$/.test(it.tag);
-    if (opts.teasers === false && !isTag) continue;
+    if (opts.teasers === false) {
+      if (isTag) it.d = { kind: 'heading' };
+      continue;
+    }
     const need = isTag ? 4 : 3;
     if (evidence.length >= need) remove(it, 'teaser-headline', `headline of another story: ${evidence.join('; ')}`);
     else if (!nextIsText && !next) remove(it, 'non-content', 'heading-like line with no text after it');
