@@ -218,7 +218,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
         let clauseStart = -1;
         let clauseEnd = a.sentEnds[s];
         let sp: Speaker | null = null;
-        if (w === 'according' && toks[k + 1]?.text === 'to') {
+        if (w.toLowerCase() === 'according' && toks[k + 1]?.text === 'to') {
           // "according to X, CLAUSE" or "CLAUSE, according to X."
           sp = npAfter(k + 2, 'according to', s);
           if (!sp) continue;
@@ -244,14 +244,15 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           }
           if (toks[c]?.text === 'that') c++;
           const restText = a.text.slice(toks[k].end, a.sentEnds[s]);
-          if (!PARTICIPLE_CUES.has(w) && /^\s*(?:(?:,\s*)?(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b[^,“"]{0,40})?\s*(?:[.,;]|$)/.test(restText)) {
+          const inverted = !PARTICIPLE_CUES.has(w) && /^\s*(?:,?\s*(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b(?:\s+[\w’'-]+){0,4})?\s*(?:[.,;]|$)/.test(restText);
+          const isp = inverted ? speakerAround(k, false, s) : null;
+          if (isp && isp.at !== undefined && isp.at > t0 && toks[isp.at - 1].text === ',' && !(isp.text && /^(?:it|this|that|which|what)$/i.test(isp.text))) {
             // "..., officials said on Tuesday." / "None was hurt, the authority said.": the clause comes first
-            sp = speakerAround(k, false, s);
-            if (!sp || sp.at === undefined || sp.at <= t0 || toks[sp.at - 1].text !== ',') continue;
-            if (sp.text && /^(?:it|this|that|which|what)$/i.test(sp.text)) continue;
+            sp = isp;
             clauseStart = toks[t0].start;
-            clauseEnd = toks[sp.at - 1].start;
-          } else {
+            clauseEnd = toks[isp.at - 1].start;
+          } else if (inverted) continue;
+          else {
             if (c >= t1 || /^[“"',:.]$/.test(toks[c].text)) continue;
             if (toks[c].pos === 'DET' && toks[c + 1]?.pos === 'NOUN' && toks[c + 2] && /^[,.]$/.test(toks[c + 2].text)) continue; // "said the statement."
             sp = PARTICIPLE_CUES.has(w) ? subjectOf(s, w) : speakerAround(k, false, s);

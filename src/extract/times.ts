@@ -269,6 +269,12 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
     }
     return j;
   };
+  // 0. a possessive time expression owns the noun phrase after it: "last year's dispute over pay"
+  if (/[’']s$/.test(a.text.slice(start, end))) {
+    let j = after;
+    while (j < t1 && j - after < 8 && !/^[,.;:()“”"—–]$/.test(toks[j].text) && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX' && !/^(?:which|that|who|where|when)$/.test(toks[j].text)) j++;
+    if (j > after) return phrase(after, j).replace(/^[’']s\s+/, '');
+  }
   // 1. noun phrase right after: "December 3 meeting", "last year's Trump–Putin summit in Alaska"
   for (let j = after; j < Math.min(t1, after + 6); j++) {
     if (/^[,.;:()“”"]$/.test(toks[j].text) || toks[j].pos === 'VERB' || toks[j].pos === 'ADP') break;
