@@ -229,7 +229,8 @@ function pruneBlocks(blocks: (Block & { linkDensity: number; links: number })[],
       continue;
     }
     // link-dense short blocks (lists of headlines, "see also" lines)
-    if (b.links >= 1 && b.linkDensity > 0.6 && words <= 30) {
+    const dense = (x?: { linkDensity: number; links: number; text: string }) => !!x && x.links >= 1 && x.linkDensity > 0.6 && x.text.split(' ').length <= 30;
+    if (dense(b) && (b.tag === 'li' || dense(blocks[i - 1]) || dense(blocks[i + 1]) || b.linkDensity > 0.95)) {
       removed.push({ text: b.text, reason: 'related-link', rule: `link-dense block (${Math.round(b.linkDensity * 100)}% link text)` });
       continue;
     }
