@@ -40,7 +40,7 @@ const OUTLETS = ['Harbour Gazette', 'Island Courier', 'Valley Post', 'Coast Week
 
 interface Event { town: string; thing: string; person: string; role: string; cost: number; workers: number; day: string; month: string }
 
-function makeEvent(n: number): Event {
+export function makeEvent(n: number): Event {
   const r = rng(1000 + n);
   return {
     town: pick(r, TOWNS) + (n >= TOWNS.length ? ` ${String.fromCharCode(65 + (n % 26))}${n}` : ''),
@@ -55,7 +55,7 @@ function makeEvent(n: number): Event {
 }
 
 /** One article (about 400-500 words) on event `e`, written in the style of outlet variant `v`. */
-function makeArticle(e: Event, v: number, eventNo: number) {
+export function makeArticle(e: Event, v: number, eventNo: number) {
   const r = rng(eventNo * 7919 + v);
   const outlet = OUTLETS[v % OUTLETS.length] + (v >= OUTLETS.length ? ` ${Math.floor(v / OUTLETS.length)}` : '');
   const hours = 2 + Math.floor(r() * 5);

@@ -121,7 +121,6 @@ interface CachedBrief {
   json: Buffer;
   /** gzip of json, made once (browsers always accept gzip; 300 KiB briefs shrink about 5x). */
   gzip: Buffer;
-  doc: BriefDocument;
   md?: string;
 }
 
@@ -208,6 +207,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
   // A story's brief only changes when its members change; the key is the member list, so a
   // worker writing to the same database invalidates it too.
   const briefs = new Map<string, CachedBrief>();
+  // Concurrent requests for a brief that is being built share the one build.
+  const building = new Map<string, Promise<CachedBrief | null>>();
   async function briefOf(id: string): Promise<CachedBrief | null> {
     const story = await cc.store.getStory(id);
     if (!story) return null;
@@ -218,13 +219,21 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
       briefs.set(id, hit);
       return hit;
     }
-    const doc = await cc.brief({ storyIds: [id] });
-    if (!doc.stories.length) return null;
-    const json = Buffer.from(JSON.stringify(doc));
-    const entry: CachedBrief = { key, doc, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
-    briefs.set(id, entry);
-    if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
-    return entry;
+    const slot = id + '\n' + key;
+    let p = building.get(slot);
+    if (!p) {
+      p = (async () => {
+        const text = await ingest.briefJson(id);
+        if (text === null) return null;
+        const json = Buffer.from(text);
+        const entry: CachedBrief = { key, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        briefs.set(id, entry);
+        if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
+        return entry;
+      })().finally(() => building.delete(slot));
+      building.set(slot, p);
+    }
+    return p;
   }
 
   const ingest = new IngestQueue(await ingestRunner(), (report) => {
@@ -319,7 +328,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     async (req, reply) => {
       const b = await briefOf(req.params.id);
       if (!b) return reply.code(404).send({ error: 'not-found', message: `no story ${req.params.id}`, statusCode: 404 });
-      b.md ??= renderMarkdown(b.doc);
+      b.md ??= renderMarkdown(JSON.parse(b.json.toString('utf8')) as BriefDocument);
       return reply.type('text/markdown; charset=utf-8').send(b.md);
     },
   );

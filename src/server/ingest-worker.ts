@@ -1,7 +1,8 @@
 /**
  * Worker thread that runs ingestion for the HTTP server (see ./ingest.ts, WorkerRunner). The
  * pipeline (clean, cluster, extract) is CPU-bound; in this thread it leaves the server's event
- * loop free to answer reads while a batch is processed. It opens its own Crosscheck on the same
+ * loop free to answer reads while a batch is processed; it also builds briefs that are not cached
+ * yet, for the same reason. It opens its own Crosscheck on the same
  * database (SQLite in WAL mode, or PostgreSQL); it is the only writer of stories, as before.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,12 +12,15 @@ import type { Item } from './records.js';
 export interface WorkerRequest {
   id: number;
   items?: Item[];
+  /** Build the brief JSON of this story (off the server thread). */
+  brief?: string;
   close?: boolean;
 }
 
 export type WorkerReply =
   | { ready: true }
   | { id: number; report: Awaited<ReturnType<Crosscheck['ingestItems']>>; events: [string, ItemEvent][]; storyOf: [string, string | null][] }
+  | { id: number; json: string | null }
   | { id: number; error: string };
 
 const port = parentPort!;
@@ -31,6 +35,11 @@ port.on('message', (msg: WorkerRequest) => {
       return;
     }
     try {
+      if (msg.brief !== undefined) {
+        const doc = await cc.brief({ storyIds: [msg.brief] });
+        port.postMessage({ id: msg.id, json: doc.stories.length ? JSON.stringify(doc) : null } satisfies WorkerReply);
+        return;
+      }
       const events: [string, ItemEvent][] = [];
       const report = await cc.ingestItems(msg.items ?? [], { onItem: (ev) => events.push([ev.origin, ev]) });
       const storyOf: [string, string | null][] = [];

@@ -21,6 +21,8 @@ export interface BatchOutcome {
 export interface IngestRunner {
   readonly mode: 'process' | 'worker';
   run(items: Item[]): Promise<BatchOutcome>;
+  /** The brief JSON document of one story, serialised; null when there is no such story. */
+  briefJson(storyId: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,10 @@ export class InProcessRunner implements IngestRunner {
     for (const id of new Set(report.articleIds)) storyOf.set(id, await this.cc.store.storyOfArticle(id));
     return { report, events, storyOf };
   }
+  async briefJson(storyId: string): Promise<string | null> {
+    const doc = await this.cc.brief({ storyIds: [storyId] });
+    return doc.stories.length ? JSON.stringify(doc) : null;
+  }
   async close(): Promise<void> {}
 }
 
@@ -43,7 +49,7 @@ export class WorkerRunner implements IngestRunner {
   readonly mode = 'worker' as const;
   private worker: Worker;
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (o: BatchOutcome) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<number, { resolve: (o: BatchOutcome | string | null) => void; reject: (e: Error) => void }>();
   private ready: Promise<void>;
   private failed: Error | null = null;
 
@@ -65,6 +71,7 @@ export class WorkerRunner implements IngestRunner {
         if (!w) return;
         this.waiting.delete(m.id);
         if ('error' in m) w.reject(new Error(`ingest worker: ${m.error}`));
+        else if ('json' in m) w.resolve(m.json);
         else w.resolve({ report: m.report, events: new Map(m.events), storyOf: new Map(m.storyOf) });
       });
       const fail = (e: Error) => {
@@ -84,14 +91,22 @@ export class WorkerRunner implements IngestRunner {
     return this.ready;
   }
 
-  async run(items: Item[]): Promise<BatchOutcome> {
+  private async call(req: Omit<WorkerRequest, 'id'>): Promise<BatchOutcome | string | null> {
     await this.ready;
     if (this.failed) throw this.failed;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, items } satisfies WorkerRequest);
+      this.worker.postMessage({ ...req, id } satisfies WorkerRequest);
     });
+  }
+
+  async run(items: Item[]): Promise<BatchOutcome> {
+    return (await this.call({ items })) as BatchOutcome;
+  }
+
+  async briefJson(storyId: string): Promise<string | null> {
+    return (await this.call({ brief: storyId })) as string | null;
   }
 
   async close(): Promise<void> {
@@ -141,6 +156,11 @@ export class IngestQueue {
 
   get mode(): 'process' | 'worker' {
     return this.runner.mode;
+  }
+
+  /** Builds a story's brief JSON where ingestion runs (off the server thread in worker mode). */
+  briefJson(storyId: string): Promise<string | null> {
+    return this.runner.briefJson(storyId);
   }
 
   /** Waits for the batches queued so far, then stops the runner. */
