@@ -133,12 +133,21 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   const { pairs, idf } = similarities(claims);
   const simOf = (i: number, j: number) => (i < j ? pairs.get(i)?.get(j) : pairs.get(j)?.get(i)) ?? 0;
   /** IDF-weighted Dice over core lemmas (no names, titles, numbers): are two sentences about the same thing? */
+  const coreSets = claims.map((c) => new Set(c.core));
+  const coreW = claims.map((c) => c.core.reduce((w, l) => w + (idf.get(l) ?? 0), 0));
   const coreSim = (i: number, j: number) => {
-    const a = claims[i].core, b = new Set(claims[j].core);
-    let shared = 0, wa = 0, wb = 0;
-    for (const l of a) { const w = idf.get(l) ?? 0; wa += w; if (b.has(l)) shared += w; }
-    for (const l of b) wb += idf.get(l) ?? 0;
-    return wa + wb ? (2 * shared) / (wa + wb) : 0;
+    const [a, b] = coreSets[i].size <= coreSets[j].size ? [coreSets[i], coreSets[j]] : [coreSets[j], coreSets[i]];
+    let shared = 0;
+    for (const l of a) if (b.has(l)) shared += idf.get(l) ?? 0;
+    const w = coreW[i] + coreW[j];
+    return w ? (2 * shared) / w : 0;
+  };
+  /** Candidate pairs (claims of different articles sharing a lemma), each once, i < j. */
+  const candidatePairs = function* (want: (c: Claim) => boolean): Generator<[number, number]> {
+    for (const [i, m] of pairs) {
+      if (!want(claims[i])) continue;
+      for (const j of m.keys()) if (want(claims[j])) yield [i, j];
+    }
   };
 
   // ---------------------------------------------------------------- facts
@@ -272,19 +281,18 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   // days: the same event put on days that cannot overlap
   {
     const withDays = claims.map((c, i) => [c, i] as const).filter(([c]) => c.days.length);
+    const pos = new Map(withDays.map(([, i], k) => [i, k]));
     const duf = new UnionFind(withDays.length);
     const badRoots: [number, number][] = [];
-    for (let x = 0; x < withDays.length; x++) {
-      for (let y = x + 1; y < withDays.length; y++) {
-        const [A, ai] = withDays[x], [B, bi] = withDays[y];
-        if (A.article === B.article) continue;
-        const cs = coreSim(ai, bi);
-        const sameEvent = A.days.some((d) => d.event && B.days.some((e) => e.event === d.event));
-        if (!((sameFact(A, B) && cs >= 0.2) || cs >= 0.3 || (sameEvent && cs >= 0.15))) continue;
-        const ok = A.days.some((d) => B.days.some((e) => daysCompatible(d, e)));
-        duf.union(x, y);
-        if (!ok && A.family !== B.family) badRoots.push([x, y]);
-      }
+    for (const [ai, bi] of candidatePairs((c) => c.days.length > 0)) {
+      const A = claims[ai], B = claims[bi];
+      const x = pos.get(ai)!, y = pos.get(bi)!;
+      const cs = coreSim(ai, bi);
+      const sameEvent = A.days.some((d) => d.event && B.days.some((e) => e.event === d.event));
+      if (!((sameFact(A, B) && cs >= 0.2) || cs >= 0.3 || (sameEvent && cs >= 0.15))) continue;
+      const ok = A.days.some((d) => B.days.some((e) => daysCompatible(d, e)));
+      duf.union(x, y);
+      if (!ok && A.family !== B.family) badRoots.push([x, y]);
     }
     const done = new Set<number>();
     for (const [x] of badRoots) {
@@ -401,34 +409,40 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
 
   // places: the same event in places no source ever mentions together
   {
-    const together = new Set<string>();
-    for (const a of articles) {
-      const ps = uniq(claims.filter((c) => c.article === a.id).flatMap((c) => c.places.map((p) => p.place.toLowerCase())));
-      for (const x of ps) for (const y of ps) together.add(x + '|' + y);
-      // places named anywhere in the text count as mentioned together with the article's places
-      for (const x of ps) for (const other of claims.flatMap((c) => c.places.map((p) => p.place.toLowerCase()))) if (a.text.toLowerCase().includes(other)) together.add(x + '|' + other);
-    }
+    // places named together in one article are related (a street in a town, a venue in a city)
+    const lowTexts = articles.map((a) => a.text.toLowerCase());
+    const inArticles = new Map<string, Set<number>>();
+    const articlesWith = (place: string) => {
+      let s = inArticles.get(place);
+      if (!s) {
+        s = new Set();
+        lowTexts.forEach((t, k) => { if (t.includes(place)) s!.add(k); });
+        inArticles.set(place, s);
+      }
+      return s;
+    };
+    const together = (a: string, b: string) => { const A = articlesWith(a), B = articlesWith(b); for (const k of A) if (B.has(k)) return true; return false; };
     const withPlaces = claims.map((c, i) => [c, i] as const).filter(([c]) => c.places.length);
+    const pos = new Map(withPlaces.map(([, i], k) => [i, k]));
     const puf = new UnionFind(withPlaces.length);
     const bad: number[] = [];
     const badPlace = new Map<number, Set<string>>();
     const mark = (i: number, place: string) => { let m = badPlace.get(i); if (!m) badPlace.set(i, (m = new Set())); m.add(place); };
-    for (let x = 0; x < withPlaces.length; x++) {
-      for (let y = x + 1; y < withPlaces.length; y++) {
-        const [A, ai] = withPlaces[x], [B, bi] = withPlaces[y];
-        if (A.family === B.family) continue;
-        const cs = coreSim(ai, bi);
-        const sameKey = A.places.some((p) => p.key && B.places.some((q) => q.key === p.key));
-        if (!((sameFact(A, B) && cs >= 0.15) || cs >= 0.3 || (sameKey && cs >= 0.15))) continue;
-        for (const p of A.places) for (const q of B.places) {
-          if (p.prep !== q.prep) continue;
-          const a = p.place.toLowerCase(), b = q.place.toLowerCase();
-          if (a.includes(b) || b.includes(a) || together.has(a + '|' + b)) continue;
-          puf.union(x, y);
-          bad.push(x);
-          mark(x, p.place);
-          mark(y, q.place);
-        }
+    for (const [ai, bi] of candidatePairs((c) => c.places.length > 0)) {
+      const A = claims[ai], B = claims[bi];
+      if (A.family === B.family) continue;
+      const x = pos.get(ai)!, y = pos.get(bi)!;
+      const cs = coreSim(ai, bi);
+      const sameKey = A.places.some((p) => p.key && B.places.some((q) => q.key === p.key));
+      if (!((sameFact(A, B) && cs >= 0.15) || cs >= 0.3 || (sameKey && cs >= 0.15))) continue;
+      for (const p of A.places) for (const q of B.places) {
+        if (p.prep !== q.prep) continue;
+        const a = p.place.toLowerCase(), b = q.place.toLowerCase();
+        if (a.includes(b) || b.includes(a) || together(a, b)) continue;
+        puf.union(x, y);
+        bad.push(x);
+        mark(x, p.place);
+        mark(y, q.place);
       }
     }
     const done = new Set<number>();

@@ -385,7 +385,7 @@ const GROUP_SAY = /\b((?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:officials|sources|media(
 export function parseAttribution(s: AnalysedSentence, quotes: QuoteSlot[]): string | null {
   const acc = ACCORDING.exec(s.text);
   if (acc) return 'according to ' + acc[1].trim();
-  const g = GROUP_SAY.exec(s.text);
+  const g = /\b(?:say|says|said|told|reported|report|confirmed|estimated|believe|warned)\b/.test(s.text) ? GROUP_SAY.exec(s.text) : null;
   if (g) return g[0].trim();
   const q = quotes.find((x) => x.speakerText);
   if (q) return q.speakerText;
