@@ -192,6 +192,8 @@ interface TE {
   sources: Set<string>;
 }
 
+const MEETING = new Set(['meet', 'meeting', 'summit', 'conference', 'talk', 'talks', 'negotiation', 'negotiations', 'discussion', 'discussions', 'session', 'round']);
+
 const GENERIC = new Set(['day', 'time', 'week', 'month', 'year', 'late', 'early', 'night', 'hour']);
 
 function contains(outer: TE, d: string, e?: string): boolean {
@@ -205,7 +207,7 @@ function contains(outer: TE, d: string, e?: string): boolean {
 
 export function buildTimeline(items: Item[]): TimelineEntry[] {
   const entries: TE[] = [];
-  const raw: { date: string; end?: string; text: string; src: string; words: Set<string>; finest: boolean }[] = [];
+  const raw: { date: string; end?: string; text: string; src: string; words: Set<string>; finest: boolean; key: string }[] = [];
   for (const { article, extraction } of items) {
     for (const t of extraction.times) {
       if (!t.date || !t.event || t.precision === 'part-of-day') continue;
@@ -213,17 +215,28 @@ export function buildTimeline(items: Item[]): TimelineEntry[] {
       const sent = extraction.sentences[t.sentence]?.text ?? '';
       const words = contentWords(t.event);
       for (const m of sent.slice(1).matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g)) for (const w of contentWords(m[0])) words.add(w);
-      raw.push({ date: t.date, end: t.dateEnd && t.dateEnd !== t.date ? t.dateEnd : undefined, text: t.event, src: article.id, words, finest: true });
+      raw.push({ date: t.date, end: t.dateEnd && t.dateEnd !== t.date ? t.dateEnd : undefined, text: t.event, src: article.id, words, finest: true, key: `${article.id}/${t.sentence}` });
     }
   }
   // words found around most dated events ("Russia", "talks" in a story about Russia's talks) do not tell events apart
+  // (counted once per sentence: two dates in one sentence share its words)
   const df = new Map<string, number>();
-  for (const r of raw) for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
-  const common = (w: string) => (df.get(w) ?? 0) > Math.max(2, raw.length * 0.3) || GENERIC.has(w);
+  const seenSent = new Set<string>();
+  for (const r of raw) {
+    if (seenSent.has(r.key)) continue;
+    seenSent.add(r.key);
+    for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const common = (w: string) => (df.get(w) ?? 0) > Math.max(2, seenSent.size * 0.3) || GENERIC.has(w);
   const score = (a: Set<string>, b: Set<string>) => {
     let n = 0;
     for (const w of a) if (b.has(w) && !common(w)) n++;
     return n;
+  };
+  // "summit" / "conference" / "talks" name the same kind of event
+  const kindOf = (text: string) => {
+    for (const w of contentWords(text)) if (MEETING.has(w)) return 'meeting';
+    return null;
   };
   // finer dates and intervals first, so coarser mentions of the same event fold into them
   raw.sort((x, y) => (y.end ? 1 : 0) - (x.end ? 1 : 0) || y.date.length - x.date.length);
@@ -234,10 +247,14 @@ export function buildTimeline(items: Item[]): TimelineEntry[] {
       const exact = x.date === r.date && x.end === r.end;
       const folds = !exact && !r.end && (x.end || x.date.length > r.date.length) && contains(x, r.date, r.end);
       if (!exact && !folds) continue;
-      const sc = score(x.words, r.words) + (exact ? 0.5 : 0);
-      if (sc >= (exact ? 1.5 : 2) && sc > bestScore) {
+      const sc = score(x.words, r.words) + (kindOf(r.text) && [...x.texts.keys()].some((t) => kindOf(t) === kindOf(r.text)) ? 1 : 0);
+      if (sc < (exact ? 1 : 2)) continue;
+      // a finer date for the same event wins over an equally coarse one
+      const span = x.end ? (Date.parse(x.end.padEnd(10, '-01').slice(0, 10)) - Date.parse(x.date.padEnd(10, '-01').slice(0, 10))) / 864e5 : 0;
+      const rank = sc + (folds ? 0.5 : 0) - Math.min(0.4, Math.max(0, span) / 100); // and the narrowest interval
+      if (rank > bestScore) {
+        bestScore = rank;
         best = x;
-        bestScore = sc;
       }
     }
     let e = best;

@@ -272,13 +272,18 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   // 0. a possessive time expression owns the noun phrase after it: "last year's dispute over pay"
   if (/[’']s$/.test(a.text.slice(start, end))) {
     let j = after;
-    while (j < t1 && j - after < 8 && !/^[,.;:()“”"—–]$/.test(toks[j].text) && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX' && !/^(?:which|that|who|where|when)$/.test(toks[j].text)) j++;
+    while (j < t1 && j - after < 8 && !/^[,.;:()“”"—]$/.test(toks[j].text) && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX' && !/^(?:which|that|who|where|when)$/.test(toks[j].text)) j++;
     if (j > after) return phrase(after, j).replace(/^[’']s\s+/, '');
   }
   // 1. noun phrase right after: "December 3 meeting", "last year's Trump–Putin summit in Alaska"
   for (let j = after; j < Math.min(t1, after + 6); j++) {
     if (/^[,.;:()“”"]$/.test(toks[j].text) || toks[j].pos === 'VERB' || toks[j].pos === 'ADP') break;
-    if (EVENT_NOUNS.has(toks[j].text.toLowerCase())) return phrase(after, extendLoc(j + 1)).replace(/^[’']s\s+/, '');
+    if (EVENT_NOUNS.has(toks[j].text.toLowerCase())) {
+      // "a December 3 meeting": the date is part of the event's name
+      const k = extendLoc(j + 1);
+      if (/^[’']s/.test(toks[after]?.text ?? '')) return phrase(after, k).replace(/^[’']s\s+/, '');
+      return a.text.slice(start, toks[k - 1].end).replace(/^(?:on|in|at|by|from|since|until|into)\s+/i, '');
+    }
   }
   // 2. nearest event noun in the sentence, with its modifiers and location
   let best = -1;

@@ -1,0 +1,81 @@
+/**
+ * mergeStory over our own fictional story (an original and a rewrite with other spellings):
+ * entity variants merge across sources without merging different people who share a first name;
+ * one statement quoted by two sources is one quote; dated events form one ordered timeline; an
+ * undated article is resolved against the story's date.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractArticle, mergeStory } from '../../src/extract/index.js';
+import { article } from './helpers.js';
+
+const dir = join(import.meta.dirname, '..', 'gold', 'extract', 'articles');
+const a1 = article(readFileSync(join(dir, '10-border-talks.txt'), 'utf8'), '2026-02-06');
+// the rewrite carries no date of its own: it takes the story's
+const a2 = article(readFileSync(join(dir, '11-border-talks-rewrite.txt'), 'utf8'));
+const a3 = article(
+  `Tesvar envoy visits Odrinsk\n\nTesvar's Deputy Prime Minister Mikhail Zayats arrived in Odrinsk on Sunday ahead of the talks, the U.S. embassy said.\n\n"Without that, there is nothing to sign," Zayats told local television, repeating his demand.\n\nThe United States and the UAE have offered to host a later round, according to the UN.`,
+  '2026-02-08',
+);
+const items = [a1, a2, a3].map((a) => ({ article: a, extraction: extractArticle(a) }));
+const story = mergeStory(items);
+const named = (n: string) => story.entities.find((e) => e.name === n || e.variants.some((v) => v.text === n));
+
+test('spelling variants of one person merge, with each variant and its sources', () => {
+  const z = named('Mikhail Zayats')!;
+  assert.ok(z, 'Zayats missing');
+  assert.equal(z, named('Mikhail Zaiats'));
+  assert.equal(z.type, 'person');
+  const v = new Map(z.variants.map((x) => [x.text, x.sources]));
+  assert.deepEqual(v.get('Mikhail Zaiats'), [a2.id]);
+  assert.ok(v.get('Mikhail Zayats')!.includes(a1.id) && v.get('Mikhail Zayats')!.includes(a3.id));
+  assert.equal(named('Arkady Voronin'), named('Arkadiy Voronin'));
+  assert.ok(z.roles.some((r) => /Deputy Prime Minister/.test(r.text) && r.sources.length >= 2));
+});
+
+test('people sharing a first name stay apart', () => {
+  const zayats = named('Mikhail Zayats')!;
+  const sorokin = named('Mikhail Sorokin')!;
+  assert.ok(sorokin && zayats && sorokin !== zayats);
+});
+
+test('place and organisation variants merge (transliteration, abbreviations)', () => {
+  assert.ok(named('Odrinsk'));
+  assert.equal(named('Odrinsk'), named('Odrynsk'));
+  assert.equal(named('UN'), named('United Nations'));
+  const us = named('United States')!;
+  assert.equal(us.type, 'place');
+  assert.equal(named('U.S.'), us);
+  assert.equal(named('UAE')?.type, 'place');
+});
+
+test('the same statement quoted by two sources is one quote with both sources', () => {
+  const q = story.quotes.filter((x) => x.text.includes('nothing to sign'));
+  assert.equal(q.length, 1, JSON.stringify(story.quotes.map((x) => x.text)));
+  assert.equal(q[0].speaker, named('Mikhail Zayats')!.name);
+  assert.deepEqual(new Set(q[0].sources), new Set([a1.id, a2.id, a3.id]));
+  assert.equal(q[0].wordingDiffers, false);
+});
+
+test('different words in the same mouth are flagged', () => {
+  const q = story.quotes.find((x) => x.variants.some((v) => v.text.includes('past decade')))!;
+  assert.ok(q.variants.some((v) => v.text.includes('past ten years')), JSON.stringify(q));
+  assert.equal(q.wordingDiffers, true);
+  assert.equal(q.speaker, named('Arkady Voronin')!.name);
+});
+
+test('timeline: dated events across sources, merged and ordered; the undated rewrite uses the story date', () => {
+  const tl = story.timeline;
+  const dates = tl.map((t) => t.date + (t.end ? `/${t.end}` : ''));
+  assert.deepEqual([...dates].sort(), dates, 'not ordered');
+  const geneva = tl.find((t) => t.date === '2026-02-05')!;
+  assert.ok(geneva, JSON.stringify(tl));
+  assert.ok(geneva.sources.includes(a1.id) && geneva.sources.includes(a2.id), 'Thursday talks from both sources');
+  const odrinsk = tl.find((t) => t.date === '2026-02-19' && t.end === '2026-02-20');
+  assert.ok(odrinsk, 'February 19-20 round missing');
+  assert.ok(tl.some((t) => t.date === '2017'));
+  const rewriteTimes = mergeStory([items[1]]).timeline;
+  assert.ok(!rewriteTimes.some((t) => t.date === '2026-02-05'), 'a lone undated article has no story date');
+});
