@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createServer } from '../../src/server/app.js';
-import { ferryA, hostile } from '../server/fixtures.js';
+import { ferryA, ferryB, hostile, orchard } from '../server/fixtures.js';
 
 // Browser globals used inside page.evaluate callbacks (this file is compiled without the DOM lib).
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -198,6 +198,33 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match((await page.locator('.error[role=alert]').textContent()) ?? '', /Bearer/);
     problems.splice(0, problems.length, ...problems.filter((p) => !/401/.test(p)));
     await Promise.all([viewer.close(), lister.close(), page.close()]);
+    assert.deepEqual(problems, []);
+  });
+
+  test('ingest panel: JSON Lines file with a bad line, and pasted HTML', async () => {
+    const page = await newPage(390, 844);
+    await page.goto(base + '/#/ingest');
+    await page.locator('input[name=token]').fill(TOKEN);
+    const jsonl = [JSON.stringify(orchard), '{"broken": ', JSON.stringify(ferryB)].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'batch.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+    await page.waitForFunction(() => (document.querySelector('textarea[name=body]') as { value: string } | null)?.value.includes('Velmar'));
+    assert.match((await page.locator('select').inputValue()) + ((await page.locator('select option').first().textContent()) ?? ''), /jsonl/);
+    await page.getByRole('button', { name: 'Add articles' }).click();
+    await page.locator('.result').waitFor();
+    assert.equal(await page.locator('.result .item-stored').count(), 2);
+    assert.equal(await page.locator('.result .item-error').count(), 1);
+    assert.match((await page.locator('.result .item-error').textContent()) ?? '', /not valid JSON/);
+
+    const html = `<html><head><title>Norbury library reopens</title></head><body><nav>Home | News</nav><article><h1>Norbury library reopens after flood repairs</h1><p>The Norbury public library reopened on Thursday after three months of repairs to its flooded basement, librarian Hal Ostrander said.</p><p>About 400 visitors came on the first day, he said.</p></article></body></html>`;
+    await page.locator('textarea[name=body]').fill(html);
+    assert.match((await page.locator('select option').first().textContent()) ?? '', /html/);
+    await page.getByRole('button', { name: 'Add articles' }).click();
+    await page.locator('.result .item-stored').waitFor();
+    await page.locator('.result a', { hasText: /^article / }).click();
+    await page.locator('article.article h1').waitFor();
+    assert.match((await page.locator('.article-text').textContent()) ?? '', /librarian Hal Ostrander/);
+    await page.screenshot({ path: join(SHOTS, 'ingest-html-article-phone.png'), fullPage: true });
+    await page.close();
     assert.deepEqual(problems, []);
   });
 

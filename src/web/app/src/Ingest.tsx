@@ -4,14 +4,19 @@ import { api, type IngestResult } from './api';
 type Format = 'auto' | 'text' | 'html' | 'jsonl';
 
 function detect(body: string): Exclude<Format, 'auto'> {
+  // JSON Lines: every line looks like a JSON object and at least one parses (bad lines then get
+  // their own per-item errors from the server).
   const lines = body.split(/\r?\n/).filter((l) => l.trim());
   if (lines.length && lines.every((l) => /^\s*[{[]/.test(l))) {
-    try {
-      lines.forEach((l) => JSON.parse(l));
-      return 'jsonl';
-    } catch {
-      /* not JSON Lines */
-    }
+    const parses = (l: string) => {
+      try {
+        JSON.parse(l);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (lines.some(parses)) return 'jsonl';
   }
   return /^\s*</.test(body) && /<\/?[a-z][\s\S]*>/i.test(body) ? 'html' : 'text';
 }
@@ -44,11 +49,13 @@ export function IngestPanel() {
   const [result, setResult] = useState<IngestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const effective = fmt === 'auto' ? (body.trim() ? detect(body) : 'text') : fmt;
+  const detected = body.trim() ? detect(body) : 'text';
+  const effective = fmt === 'auto' ? detected : fmt;
 
   const readFiles = async (files: FileList | null) => {
     if (!files?.length) return;
     const texts = await Promise.all([...files].map((f) => f.text()));
+    if ([...files].every((f) => /\.(jsonl|ndjson)$/i.test(f.name))) setFmt('jsonl');
     setBody(texts.join(texts.every((t) => detect(t) === 'jsonl') ? '\n' : '\n\n'));
   };
 
@@ -98,7 +105,10 @@ export function IngestPanel() {
           }}
         >
           <span>Article text, HTML or JSON Lines</span>
-          <textarea name="body" rows={12} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} placeholder="Paste here, or drop files on this box" spellcheck={false} />
+          <textarea name="body" rows={12} value={body} onInput={(e) => {
+              setBody((e.target as HTMLTextAreaElement).value);
+              setFmt('auto');
+            }} placeholder="Paste here, or drop files on this box" spellcheck={false} />
         </label>
         <div class="row">
           <label class="field">
@@ -108,7 +118,7 @@ export function IngestPanel() {
           <label class="field">
             <span>Format</span>
             <select value={fmt} onChange={(e) => setFmt((e.target as HTMLSelectElement).value as Format)}>
-              <option value="auto">Detect ({effective})</option>
+              <option value="auto">Detect ({detected})</option>
               <option value="text">Plain text</option>
               <option value="html">HTML</option>
               <option value="jsonl">JSON Lines</option>
