@@ -377,7 +377,8 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
           if (a.sources.every((s) => b.sources.includes(s))) continue;
           const o = overlap(a.words, b.words);
           const na = normText(a.text), nb = normText(b.text);
-          if (na.includes(nb) || nb.includes(na) || o.aInB >= 0.8 || o.bInA >= 0.8) continue;
+          const shorter = Math.min(a.words.size, b.words.size) <= Math.max(3, 0.6 * Math.max(a.words.size, b.words.size));
+          if (na.includes(nb) || nb.includes(na) || (shorter && (o.aInB >= 0.8 || o.bInA >= 0.8))) continue;
           differs = true;
           break;
         }
@@ -397,7 +398,7 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
         conflicts.push({
           kind: 'quote',
           about: `words of ${personName(speakerKey) ?? speakerKey ?? 'an unnamed speaker'}`,
-          values: variants.filter((v) => !variants.some((w) => w !== v && w.text.length > v.text.length && overlap(v.words, w.words).aInB >= 0.8)).map((v) => ({ value: v.text, text: v.claim.text, sources: v.sources, sentences: g.filter((q) => normText(q.text) === normText(v.text)).map((q) => sentenceOf(q.claim)) })),
+          values: variants.filter((v) => !variants.some((w) => w !== v && v.words.size < w.words.size && v.words.size <= Math.max(3, 0.6 * w.words.size) && overlap(v.words, w.words).aInB >= 0.8)).map((v) => ({ value: v.text, text: v.claim.text, sources: v.sources, sentences: g.filter((q) => normText(q.text) === normText(v.text)).map((q) => sentenceOf(q.claim)) })),
         });
       }
       if (named.length > 1) {

@@ -53,7 +53,7 @@ export const TITLE_HEADS = new Set(
   admiral general director commissioner chancellor ambassador chairman chairwoman chair sheriff captain judge inspector
   superintendent councillor councilor coach manager ceo officer lieutenant sergeant detective professor premier king queen
   prince pope commander marshal constable warden coroner treasurer clerk head leader administrator prosecutor attorney
-  spokespeople representative congressman congresswoman lawmaker mp dean principal editor founder owner engineer`.split(/\s+/),
+  master spokespeople representative congressman congresswoman lawmaker mp dean principal editor founder owner engineer`.split(/\s+/),
 );
 
 /** Modifiers that change what a title means: a difference here is a conflict. */
