@@ -47,6 +47,7 @@ export const LINE_RULES: LineRule[] = [
   { reason: 'non-content', rule: 'address / phone block', test: short(/\b\d{3}[-. )]\d{3}[-. ]\d{4}\b.*\b(?:tel|fax|phone)\b|\b(?:tel|fax|phone)\b.{0,5}\+?\d[\d -]{7,}/i, 40) },
   { reason: 'non-content', rule: 'how-to-cite line', test: short(/^citation\s*:/i, 60) },
   { reason: 'related-link', rule: 'more-coverage pointer', test: short(/^(?:follow|read|see|find) (?:[\p{L}’']+ )?(?:full |complete |live |more |all (?:of )?(?:our|the) )?coverage\b/iu, 30) },
+  { reason: 'share-prompt', rule: 'share bar (a row of social network names)', test: (l, w) => w >= 2 && w <= 14 && isShareBar(l) },
   // --- subscriptions / appeals / newsletters
   { reason: 'subscription', rule: 'subscribe / sign-up prompt', test: short(/^(?:subscribe(?: now| today| here)?\b|sign up\b(?: (?:for|to) (?:our|the)\b)?|get (?:our|the) [\w -]*newsletter|join (?:our|the) [\w -]*(?:newsletter|channel|community)\b|already a (?:subscriber|member)|become a (?:subscriber|member|supporter|patron)|register (?:now|for free|here)\b|unlock (?:this|unlimited)|start your (?:free )?trial)/i, 16) },
   { reason: 'subscription', rule: 'support-our-journalism appeal', test: short(/^(?:support (?:our|independent|quality|local|fearless) (?:journalism|reporting|newsroom)|donate(?: now| today)?$|make a (?:contribution|donation)|please consider (?:supporting|subscribing|donating))/i, 20) },
@@ -80,6 +81,20 @@ export const LINE_RULES: LineRule[] = [
   { reason: 'byline', rule: 'byline line ("By A and B")', test: (l, w) => w <= 16 && BYLINE.test(l) && !ENDS_SENTENCE.test(l.replace(/\b[A-Z]\.$/, '')) },
   { reason: 'byline', rule: 'author label', test: short(/^(?:author|authors|written by|words by|story by|posted by|reported by)\s*[:|-]?\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})*\s*$/u, 14) },
 ];
+
+const NETWORKS = new Set('facebook twitter x whatsapp linkedin pinterest pint pin reddit telegram tumblr flipboard messenger instagram threads bluesky mastodon vk weibo wechat line xing'.split(' '));
+const SHARE_WORDS = new Set('share shares sharing tweet email e mail print copy link save comment comments sms it on via this article story'.split(' '));
+
+/** "Facebook Twitter WhatsApp Email": a row of share buttons flattened to text. */
+function isShareBar(line: string): boolean {
+  const toks = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  let nets = 0, other = 0;
+  for (const t of toks) {
+    if (NETWORKS.has(t)) nets++;
+    else if (!SHARE_WORDS.has(t) && !/^\d+$/.test(t)) other++;
+  }
+  return nets >= 2 && other <= (nets >= 3 ? 1 : 0);
+}
 
 /** "By A and B" (a byline on its own). */
 export function isByline(text: string): boolean {

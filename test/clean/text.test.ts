@@ -154,6 +154,7 @@ test('prompts are matched by shape, not by a word inside a sentence', () => {
     'Photographers from six countries entered the harbour photo contest, the organisers said.',
     'Don\'t miss the point: the council has not yet found the money, Quist warned.',
     'More than 300 people attended the meeting at the fish market.',
+    'Facebook and Twitter executives met the minister.',
   ];
   const d = clean(sentences.join('\n'));
   assert.equal(d.removed.length, 0, JSON.stringify(d.removed));
@@ -176,6 +177,8 @@ test('more prompt patterns on our own wording', () => {
     ['BY KWAME ASANTE-BELL', 'byline'],
     ['Join the conversation', 'comments'],
     ['•', 'empty'],
+    ['Facebook Twitter WhatsApp Email', 'share-prompt'],
+    ['Share on Facebook Share on X Copy link', 'share-prompt'],
     ['By Odile Marchetti - 03/04/31 11:04 PM CET', 'byline'],
     ['Updated on: March 4, 2031 / 10:07 AM / Velmar TV', 'date-line'],
     ['Northwire Published Tuesday, March 4, 2031 8:22AM CET', 'date-line'],
