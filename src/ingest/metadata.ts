@@ -19,8 +19,9 @@ import { canonicalWire, outletFromUrl, WIRE_PATTERN } from './outlets.js';
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = `(?:(${MONTH})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTH}))(?:,?\\s+((?:19|20)\\d{2}))?`;
 const CAPS_WORD = "[A-Z][A-Z'’.\\-]*[A-Z.]";
-const WIRE_PAREN = `\\((${WIRE_PATTERN})\\)`;
-const DASH = '\\s*(?:[-–—]{1,2}|:)\\s*';
+const WIRE_PAREN = `\\(\\s*(${WIRE_PATTERN})\\s*\\)`; // also tokenised "( Reuters )"
+const DASH = '\\.?\\s*(?:[-–—]{1,2}|:)\\s*'; // also EFE-style ").-"
+
 
 /** "MOSCOW, Jan 23 (Reuters) –", "KYIV, Ukraine (AP) —", "NEW DELHI:", "WASHINGTON —". */
 const CAPS_DATELINE = new RegExp(
@@ -64,7 +65,7 @@ export function splitDateline(text: string, opts: { published?: string } = {}): 
     const words = m[1].split(/\s+|\s*\/\s*/);
     const hasDate = !!(m[3] || m[5]);
     const hasWire = !!m[8];
-    const dash = m[9].trim();
+    const dash = m[9].trim().replace(/^\./, '');
     const isStop = words.every((w) => NOT_PLACES.has(w.replace(/[:]$/, ''))) || NOT_PLACES.has(words[0]);
     const lettersOnly = m[1].replace(/[^A-Z]/g, '');
     // A bare "WORD:" or "WORD —" is a dateline only when it looks like a place name, not an acronym.

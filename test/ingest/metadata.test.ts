@@ -51,6 +51,12 @@ describe('splitDateline', () => {
     assert.deepEqual(splitDateline('(Reuters) - Shares rose.').dateline, { text: '(Reuters) -', wire: 'Reuters' });
     assert.equal(splitDateline('SKARHOLM, Jan. 5, 2026 (Reuters) - Ice closed the port.').dateline?.date, '2026-01-05');
   });
+  test('tokenised and EFE-style punctuation', () => {
+    assert.equal(splitDateline('SKARHOLM ( Reuters ) - Ice closed the port .').dateline?.wire, 'Reuters');
+    const efe = splitDateline('VALBRUNE (EFE).- El puente reabrió.');
+    assert.equal(efe.dateline?.wire, 'EFE');
+    assert.equal(efe.rest, 'El puente reabrió.');
+  });
   test('several places', () => {
     const { dateline } = splitDateline('PORT AVERLY/SKARHOLM, March 3 (Reuters) - Ferries stopped.', { published: '2026-03-03' });
     assert.equal(dateline?.place, 'Port Averly/Skarholm');
