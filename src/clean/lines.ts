@@ -62,6 +62,7 @@ function headlineShaped(raw: string, words: number): boolean {
   const text = raw.replace(CITATION, '').trim();
   if (/[.!…,;]["”’»)\]]*$/.test(text)) return false;
   if (/\p{Ll}{2}[.!?]["”’]?\s+\p{Lu}/u.test(text)) return false; // several sentences
+  if (/\?["”’]?$/.test(text) && words > 12) return false; // a long question is a sentence
   return true;
 }
 
@@ -169,6 +170,19 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     if (isBylineWithDate(it.text, it.words)) { remove(it, 'byline', 'byline with publication date'); continue; }
     const seen = opts.outletLineCounts?.get(lineKey(it.text));
     if (seen !== undefined && seen >= minCount) { remove(it, 'outlet-boilerplate', `line seen in ${seen} other articles of this outlet`); continue; }
+  }
+
+  // 1b. items of a related-links list under a bare label ("Related coverage", "Read more")
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.d?.kind !== 'removed' || it.d.reason !== 'related-link' || it.words > 4) continue;
+    for (let j = i + 1; j < items.length; j++) {
+      const x = items[j];
+      if (x.d) break;
+      const bullet = /^[•·▪*►›»-]\s*/.test(x.text);
+      if (!(bullet && x.words <= 30) && !headlineShaped(x.text, x.words)) break;
+      remove(x, 'related-link', 'item of a related-links list');
+    }
   }
 
   // 2. title: known one, else the first headline-shaped block before any paragraph

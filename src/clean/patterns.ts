@@ -74,6 +74,7 @@ export const LINE_RULES: LineRule[] = [
   { reason: 'copyright', rule: 'copyright line', test: short(/^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^this (?:material|article|content) may not be (?:published|reproduced)/i, 40) },
   // --- disclaimers
   { reason: 'disclaimer', rule: 'affiliate-link disclosure', test: short(/\b(?:(?:may )?contains? affiliate(?: and\/or referral)? links|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|affiliate commission|(?:income earning|paid) (?:auto )?affiliate links)\b/i, 45) },
+  { reason: 'disclaimer', rule: 'editorial-standards pointer', test: short(/^our (?:standards|editorial (?:standards|policy|guidelines))\s*:/i, 25) },
   { reason: 'disclaimer', rule: 'disclaimer line', test: short(/^(?:disclaimer|editor'?s note: this (?:story|article) (?:has been|was) (?:auto|automatically))\b|\b(?:holds? no responsibility for (?:its|the|this) content|(?:auto[- ]?generated|automatically generated|published) from (?:a |the )?(?:syndicated )?(?:[\w-]+ )?(?:news )?(?:wire|feed|service)\b|has not been edited by [\w ]*staff|views expressed (?:here|in this article) are (?:those|the author)|is not responsible for the content)/i, 60) },
   // --- credits (metadata reads these from removed pieces)
   { reason: 'credits', rule: 'reporting/editing credits', test: short(/^\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|produced|graphics?|research) by\b.*(?:\)\s*[.]?|\b(?:by|and) [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)*\s*[.;]?)$/iu, 70) },

@@ -254,3 +254,22 @@ test('a short Title Case headline of another story is removed by how it fits its
   assert.equal(reasonOf(d, 'Storm Hits Coastal Towns'), 'teaser-headline');
   assert.equal(kept(d, 'Costs and Contracts')?.kind, 'heading');
 });
+
+test('a related-coverage list under a bare label goes as related-link; the story around it stays', () => {
+  const d = clean([
+    'SKERRY ISLANDS, June 2 (Northwire) - The Skerry Islands authority ordered three battery ferries on Monday.',
+    'The ferries will replace diesel boats on the short crossings from 2033, the authority said.',
+    'Related Coverage',
+    '• Velmar shipyard wins record order',
+    '• Island fares to rise in autumn',
+    'The order is worth 210 million crowns, officials said.',
+    'Our Standards: The Northwire Trust Principles.',
+    'Why does the ferry matter so much to island life, and what would change if the crossings were cut back for a whole winter season?',
+  ].join('\n'));
+  assert.equal(reasonOf(d, 'Related Coverage'), 'related-link');
+  assert.equal(reasonOf(d, 'Velmar shipyard wins'), 'related-link');
+  assert.equal(reasonOf(d, 'Island fares to rise'), 'related-link');
+  assert.equal(reasonOf(d, 'Our Standards'), 'disclaimer');
+  assert.ok(kept(d, 'The order is worth'));
+  assert.equal(kept(d, 'Why does the ferry matter')?.kind, 'paragraph');
+});
