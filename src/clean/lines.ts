@@ -251,7 +251,7 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
       if (ws.length && !ws.some((w) => ahead.has(stem(w)))) evidence.push('no word in common with the text that follows');
     }
     if (/\s[|–—-]\s[A-Z][\w .]{1,30}$/.test(it.text) && !/:/.test(it.text)) evidence.push('ends with a site name');
-    const isTag = !!it.tag && /^h[2-6]$/.test(it.tag);
+    const isTag = !!it.tag && /^h[2-4]$/.test(it.tag);
     if (opts.teasers === false) {
       if (isTag) it.d = { kind: 'heading' };
       continue;
