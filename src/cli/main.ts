@@ -12,13 +12,22 @@ import { renderHtml } from '../brief/html.js';
 import { progressReporter } from './progress.js';
 import { extraCommands } from './commands.js';
 
+/** Parses --max-bytes ("10MB", "500kb", "1048576"). */
+function parseBytes(v: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(v);
+  if (!m) throw new Error(`--max-bytes: cannot read "${v}"; use a number of bytes or e.g. 20MB`);
+  const mult: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1048576, mb: 1048576, g: 1073741824, gb: 1073741824 };
+  return Math.round(Number(m[1]) * mult[(m[2] ?? 'b').toLowerCase()]);
+}
+
 function summary(r: IngestReport): string {
   const parts = [`stored ${r.stored}`, `duplicates ${r.duplicates}`, `failed ${r.failed.length}`];
   return parts.join(', ');
 }
 
 function printFailures(r: IngestReport): void {
-  for (const f of r.failed) process.stderr.write(`  ✗ ${f.origin}: ${f.error}\n`);
+  // Item errors already name their input; prefix the origin only when the message does not.
+  for (const f of r.failed) process.stderr.write(`  ✗ ${f.error.includes(f.origin) ? f.error : `${f.origin}: ${f.error}`}\n`);
 }
 
 async function writeOut(text: string, file?: string): Promise<void> {
@@ -39,11 +48,12 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'files, folders, URLs or - for stdin')
     .option('--db <spec>', 'store: SQLite file, :memory: or postgres://... (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--quiet', 'no progress bar')
-    .action(async (paths: string[], o: { db?: string; quiet?: boolean }) => {
+    .option('--max-bytes <size>', 'largest input accepted (e.g. 20MB)', parseBytes)
+    .action(async (paths: string[], o: { db?: string; quiet?: boolean; maxBytes?: number }) => {
       const cc = await Crosscheck.open(o.db);
       try {
         const progress = progressReporter(!o.quiet);
-        const r = await cc.ingest(paths, { onRead: progress.tick });
+        const r = await cc.ingest(paths, { onRead: progress.tick, maxBytes: o.maxBytes });
         progress.stop();
         printFailures(r);
         process.stderr.write(`${summary(r)} (store: ${cc.store.location})\n`);
@@ -86,11 +96,12 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <fmt>', 'output format').choices(['md', 'json', 'html']).default('md'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--quiet', 'no progress bar')
-    .action(async (paths: string[], o: { db?: string; format: 'md' | 'json' | 'html'; output?: string; quiet?: boolean }) => {
+    .option('--max-bytes <size>', 'largest input accepted (e.g. 20MB)', parseBytes)
+    .action(async (paths: string[], o: { db?: string; format: 'md' | 'json' | 'html'; output?: string; quiet?: boolean; maxBytes?: number }) => {
       const cc = await Crosscheck.open(o.db);
       try {
         const progress = progressReporter(!o.quiet);
-        const r = await cc.ingest(paths, { onRead: progress.tick });
+        const r = await cc.ingest(paths, { onRead: progress.tick, maxBytes: o.maxBytes });
         progress.stop();
         printFailures(r);
         if (!o.quiet) process.stderr.write(`${summary(r)} (store: ${cc.store.location})\n`);

@@ -60,7 +60,9 @@ function err(origin: string, code: ItemErrorCode, error: string): ItemError {
 }
 
 function mb(n: number): string {
-  return `${(n / 1048576).toFixed(n < 1048576 ? 2 : 1)} MB`;
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1048576) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
 }
 
 /** Extension hint of a path, looking through `.gz`. `undefined` = unknown extension, null = none. */
@@ -199,7 +201,7 @@ async function* fromJsonlStream(chunks: AsyncIterable<Uint8Array>, origin: strin
   for await (const { lineNo, line, tooLong } of splitLines(chunks, maxBytes)) {
     if (tooLong !== undefined) {
       item++;
-      yield err(`${origin}#${item}`, 'too-large', `${origin} line ${lineNo} is ${mb(tooLong)}, over the ${mb(maxBytes)} limit per record; split the record or raise maxBytes`);
+      yield err(`${origin}#${item}`, 'too-large', `${origin} line ${lineNo} is ${mb(tooLong)}, over the ${mb(maxBytes)} limit per record; split the record or raise the limit (--max-bytes)`);
       continue;
     }
     let s = line!;
@@ -267,7 +269,7 @@ async function* fromStream(chunks: AsyncIterable<Uint8Array>, origin: string, hi
     total += c.byteLength;
     if (total > maxBytes) {
       await it.return?.();
-      yield err(origin, 'too-large', `${origin} is larger than the ${mb(maxBytes)} limit; save it to a smaller file, or split it (JSON Lines are streamed), or raise maxBytes`);
+      yield err(origin, 'too-large', `${origin} is larger than the ${mb(maxBytes)} limit; save it to a smaller file, or split it (JSON Lines are streamed), or raise the limit (--max-bytes)`);
       return;
     }
     parts.push(Buffer.from(c));
@@ -307,7 +309,7 @@ async function* readFileInput(path: string, named: boolean, maxBytes: number): A
       return;
     }
     if (size > maxBytes) {
-      yield err(path, 'too-large', `${path} is ${mb(size)}, over the ${mb(maxBytes)} limit; split it (JSON Lines files are streamed) or raise maxBytes`);
+      yield err(path, 'too-large', `${path} is ${mb(size)}, over the ${mb(maxBytes)} limit; split it (JSON Lines files are streamed) or raise the limit (--max-bytes)`);
       return;
     }
     let buf: Buffer = await readFile(path);
@@ -317,7 +319,7 @@ async function* readFileInput(path: string, named: boolean, maxBytes: number): A
       } catch (e) {
         const tooBig = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger/.test((e as Error).message);
         yield tooBig
-          ? err(path, 'too-large', `${path} unpacks to more than the ${mb(maxBytes)} limit; split it or raise maxBytes`)
+          ? err(path, 'too-large', `${path} unpacks to more than the ${mb(maxBytes)} limit; split it or raise the limit (--max-bytes)`)
           : err(path, 'binary', `${path} is not a valid gzip file (${(e as Error).message}); unpack or re-save it`);
         return;
       }
