@@ -51,10 +51,13 @@ export interface WorkerStats {
   /** Epoch ms of the first and last job handled (NaN when none). */
   firstJobAt: number;
   lastJobAt: number;
-  /** Milliseconds spent in the per-article stages. */
+  /** Milliseconds spent in the per-article stages (wall clock, and CPU time of this process). */
   busyMs: number;
+  cpuMs: number;
   batchesCommitted: number;
   assigned: number;
+  /** Milliseconds spent committing batches (storing + story assignment). */
+  assignMs: number;
 }
 
 /** The per-article stages for one job: clean + metadata (with the outlet boilerplate context the
@@ -102,6 +105,7 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
     }
     if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = Date.now();
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const rows = jobs.map((j) => {
       const result = processJob(j.data);
       if (result.article) stats.built++;
@@ -110,6 +114,8 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
       return { run: j.data.run, i: j.data.i, result };
     });
     stats.busyMs += performance.now() - t0;
+    const c1 = process.cpuUsage(c0);
+    stats.cpuMs += (c1.user + c1.system) / 1000;
     await saveResults(store, rows);
     await boss.complete(QUEUE, jobs.map((j) => j.id));
     stats.lastJobAt = Date.now();
@@ -220,7 +226,9 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
       }
       gapSince = 0;
       try {
+        const t0 = performance.now();
         const n = await commitBatch(astore, run, ready.items, ready.end);
+        stats.assignMs += performance.now() - t0;
         failures = 0;
         stats.batchesCommitted++;
         stats.assigned += n;
@@ -244,7 +252,7 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
 /** Runs a worker until aborted (or idle, with exitWhenIdle). */
 export async function runWorker(url: string, o: WorkerOptions = {}): Promise<WorkerStats> {
   const role = o.role ?? 'both';
-  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, batchesCommitted: 0, assigned: 0 };
+  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, cpuMs: 0, batchesCommitted: 0, assigned: 0, assignMs: 0 };
   const store = new PostgresStore(url, { max: 4 });
   let boss: PgBoss | undefined;
   try {
