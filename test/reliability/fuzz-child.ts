@@ -50,7 +50,8 @@ function sentence(r: () => number): string {
   return s[0].toUpperCase() + s.slice(1) + (r() < 0.2 ? ', "we will see," she said.' : '.');
 }
 function article(r: () => number): { title: string; paras: string[] } {
-  return { title: sentence(r).replace(/\.$/, ''), paras: Array.from({ length: int(r, 1, 8) }, () => Array.from({ length: int(r, 1, 4) }, () => sentence(r)).join(' ')) };
+  // Short articles: hostile structure matters here, not length (huge lines are a kind of their own).
+  return { title: sentence(r).replace(/\.$/, ''), paras: Array.from({ length: int(r, 1, 4) }, () => Array.from({ length: int(r, 1, 3) }, () => sentence(r)).join(' ')) };
 }
 function sprinkle(r: () => number, s: string, rate: number): string {
   let out = '';
