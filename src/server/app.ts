@@ -166,8 +166,18 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     await ingest?.close();
     if (ownCc) await cc.close();
   });
-  // End the event streams first so that close() only waits for ordinary requests.
-  app.addHook('preClose', async () => events.closeAll());
+  // End the event streams first so that close() only waits for ordinary requests, and answer the
+  // requests still in flight with `Connection: close` so that their keep-alive sockets do not hold
+  // the shutdown for the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    events.closeAll();
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
