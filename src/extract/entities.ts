@@ -17,7 +17,7 @@ import { nameSkeleton, similarNames } from './similar.js';
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const STOP_CAPS = new Set(
-  'the a an but and or if so as at in on of for to from by with when while after before since although though however meanwhile this that these those there here it its they we you i he she his her our their my your what who which where why how both all some many most several each every no not also yet still now then late early according separately additionally earlier later last next once despite during under over because until unless whether between among amid against without within across around about into through ukrainian russian western eastern northern southern'.split(' '),
+  'the a an but and or if so as at in on of for to from by with when while after before since although though however meanwhile this that these those there here it its they we you i he she his her our their my your what who which where why how both all some many most several each every no not also yet still now then late early according separately additionally earlier later last next once despite during under over because until unless whether between among amid against without within across around about into through ukrainian russian western eastern northern southern none nobody everyone everybody anyone someone something nothing everything whatever instead other others another such only just even'.split(' '),
 );
 const CONNECT = new Set(['of', 'and', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'le', 'du', 'del', 'da', 'the', '&']);
 /** Institutions named with a possessive ("St Brigid's Hospital"). */
@@ -177,6 +177,18 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && ROLE_NOUNS.has(toks[c.tj + 1].text.toLowerCase())) c.type = 'person';
   }
 
+  for (const c of cands) if (c.type === 'person' && c.tokens.length === 1 && !c.roles.length) addRoles(c, toks);
+  // a surface form typed anywhere in the article is that type everywhere ("According to Ushakov")
+  const typedAs = new Map<string, Cand>();
+  for (const c of cands) if (c.type && !typedAs.has(c.text)) typedAs.set(c.text, c);
+  for (const c of cands) if (!c.type) {
+    const o = typedAs.get(c.text);
+    if (o) {
+      c.type = o.type;
+      c.key = o.key;
+    }
+  }
+
   // ---------------------------------------------------------------- 3. group into entities
   interface Ent { id: string; type: EntityType; names: Map<string, number>; roles: { text: string; sentence: number }[]; key: string; first: string[]; last: string }
   const ents: Ent[] = [];
@@ -228,17 +240,22 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     roleHeads.get(head)!.add(e.id);
   }
   const extra: EntityMention[] = [];
-  const reRole = /\b[Tt]he ((?:[A-Za-z-]+ ){0,2}([a-z-]+))\b/g;
+  const reRole = /\b[Tt]he ([A-Za-z-]+(?: [A-Za-z-]+){0,2})/g;
   for (let m = reRole.exec(a.text); m; m = reRole.exec(a.text)) {
-    const ids = roleHeads.get(m[2]);
-    if (!ids || ids.size !== 1) continue;
-    const id = [...ids][0];
-    const e = entById.get(id)!;
-    const words = m[1].toLowerCase().split(' ');
-    if (!e.roles.some((r) => words.every((w) => r.text.toLowerCase().split(/\s+/).includes(w)))) continue;
-    const first = mentions.find((x) => x.entity === id);
-    if (!first || first.start > m.index) continue;
-    extra.push({ start: m.index, text: m[0], entity: id, via: 'role', sentence: sentOf(a, m.index) });
+    const all = m[1].split(' ');
+    for (let len = all.length; len >= 1; len--) {
+      const words = all.slice(0, len).map((w) => w.toLowerCase());
+      const ids = roleHeads.get(words[len - 1]);
+      if (!ids || ids.size !== 1) continue;
+      const id = [...ids][0];
+      const e = entById.get(id)!;
+      if (!e.roles.some((r) => words.every((w) => r.text.toLowerCase().split(/\s+/).includes(w)))) continue;
+      const first = mentions.find((x) => x.entity === id);
+      if (!first || first.start > m.index) break;
+      const text = `${m[0].slice(0, 4)}${all.slice(0, len).join(' ')}`;
+      extra.push({ start: m.index, text, entity: id, via: 'role', sentence: sentOf(a, m.index) });
+      break;
+    }
   }
   const personAt = mentions.filter((m) => entById.get(m.entity)!.type === 'person').concat(extra);
   personAt.sort((x, y) => x.start - y.start);
@@ -325,8 +342,8 @@ function startOk(toks: Token[], i: number, t0: number, lowerVocab: Set<string>):
   const initial = i === t0 || /^[“"‘'(\[—–-]$/.test(toks[i - 1].text);
   if (!initial) return true;
   if (STOP_CAPS.has(low)) return false;
-  if (t.pos !== 'PROPN' && !TITLES.has(lowerDot(t.text))) return false;
   if (lowerVocab.has(low) && !TITLES.has(low)) return false;
+  if (t.pos !== 'PROPN' && !TITLES.has(lowerDot(t.text)) && !(toks[i + 1] && isCap(toks[i + 1].text) && toks[i + 1].sent === t.sent)) return false;
   return true;
 }
 
@@ -392,6 +409,8 @@ function classify(c: Cand, toks: Token[]): void {
       k++;
     } else if (!(TITLE_MODIFIERS.has(w) || demonymKey(c.tokens[k]) || placeKey(c.tokens[k]) || KNOWN_ORGS.has(w) || ORG_WORDS.has(w))) plain = false;
   }
+  // "Eastbrook General Hospital": a title word inside an institution's name is no title
+  if (cut >= 0 && low.slice(cut + 1).every((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) cut = -1;
   if (cut >= 0 && cut < c.tokens.length - 1) {
     const role = c.tokens.slice(0, cut + 1);
     const rest = c.tokens.slice(cut + 1);
@@ -434,7 +453,9 @@ function classify(c: Cand, toks: Token[]): void {
     set('organization');
     c.key = `org:${KNOWN_ORGS.get(whole)!.toLowerCase()}`;
   } else if (c.titled) set('person');
-  else if (c.tokens.length > 1 && (PLACE_WORDS.has(lastW) || PLACE_FIRST.has(low[0]))) set('place');
+  else if (c.tokens.length > 1 && PLACE_WORDS.has(lastW)) set('place');
+  else if (c.tokens.length > 1 && ORG_WORDS.has(lastW)) set('organization');
+  else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) set('place');
   else if (low.some((w) => ORG_WORDS.has(w))) {
     if (c.tokens.length > 1 || !ORG_WORDS.has(lastW) || /^[A-Z]{2,6}$/.test(c.text)) set('organization');
   } else if (OTHER_WORDS.has(lastW) && c.tokens.length > 1) set('other');
@@ -452,17 +473,31 @@ function classify(c: Cand, toks: Token[]): void {
   } else if (/^[A-Z]{2,6}$/.test(c.text)) set('organization');
   else if (c.tokens.length >= 2 && c.tokens.length <= 4 && c.tokens.every((t) => /^[A-Z\u00C0-\u00DE][\p{L}'’.-]*$/u.test(t)) && !demonymKey(c.tokens[0])) set('person', false);
   // roles before the name ("Kremlin aide", "Trump's son-in-law", "Its director, X,") and after it (", Secretary of ...")
-  if (c.type === 'person') {
-    const before = roleBefore(toks, c.ci);
-    const after = roleAfter(toks, c.tj);
-    const pre = before && c.role ? `${before} ${c.role}` : before ?? c.role;
-    if (before) {
-      c.titled = true;
-      c.strong = true;
-    }
-    if (pre) c.roles.push(pre);
-    if (after) c.roles.push(after);
-  } else if (c.role) c.roles.push(c.role);
+  if (c.type === 'person') addRoles(c, toks);
+  else if (c.role) c.roles.push(c.role);
+}
+
+/** Roles before the name ("Kremlin aide", "Trump's son-in-law", "Its director, X,") and after it (", Secretary of ..."). */
+function addRoles(c: Cand, toks: Token[]): void {
+  // "Health Minister X" at the start of a sentence: "Health" was left out of the run
+  if (c.role && c.ci > 0) {
+    let k = c.ci - 1;
+    const pre: string[] = [];
+    while (k >= 0 && toks[k].sent === toks[c.ci].sent && isCap(toks[k].text) && TITLE_MODIFIERS.has(toks[k].text.toLowerCase()) && pre.length < 2) pre.unshift(toks[k--].text);
+    if (pre.length) c.role = `${pre.join(' ')} ${c.role}`;
+  }
+  if (c.role && /^[A-Z][a-z]+s$/.test(c.role) && TITLES.has(c.role.toLowerCase())) c.role = c.role.slice(0, -1); // "Presidents Trump and Putin"
+  const appositive = toks[c.ci - 1]?.text === ',';
+  const before = roleBefore(toks, c.ci);
+  const after = roleAfter(toks, c.tj);
+  const pre = before && c.role && !appositive ? `${before} ${c.role}` : before ?? c.role;
+  if (before) {
+    c.titled = true;
+    c.strong = true;
+  }
+  if (pre) c.roles.push(pre);
+  if (before && c.role && appositive) c.roles.push(c.role);
+  if (after) c.roles.push(after);
 }
 
 function roleBefore(toks: Token[], ti: number): string | null {
@@ -518,6 +553,7 @@ function roleAfter(toks: Token[], tj: number): string | null {
     k++;
   }
   if (!hasRole || k === s) return null;
+  for (let x = s; x < k; x++) if (toks[x].pos === 'VERB' || toks[x].pos === 'AUX') return null; // a clause, not an apposition
   if (/^(?:VERB|ADV|AUX|ADP|PRON)$/.test(toks[s].pos) && !TITLES.has(lowerDot(toks[s].text))) return null;
   if (toks[k] && !/^[,;.)]$/.test(toks[k].text)) return null;
   return toks.slice(s, k).map((x, i, arr) => (i > 0 && arr[i - 1].end === x.start ? '' : ' ') + x.text).join('').trim();

@@ -130,7 +130,7 @@ export const TITLES = new Set(
 
 /** Modifiers that may precede a title inside a capitalised run ("Special Envoy", "Foreign Minister"). */
 export const TITLE_MODIFIERS = new Set(
-  'special foreign defense defence finance interior health justice economy trade energy education culture home state deputy vice acting interim former senior chief assistant first grand supreme police fire county city district national regional federal executive managing head general'.split(' '),
+  'transport environment housing labour labor agriculture sports tourism digital science climate industry interior special foreign defense defence finance interior health justice economy trade energy education culture home state deputy vice acting interim former senior chief assistant first grand supreme police fire county city district national regional federal executive managing head general'.split(' '),
 );
 
 /** Nouns that head a role phrase ("Kremlin aide", "investment envoy", "son-in-law"). */

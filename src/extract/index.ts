@@ -11,7 +11,7 @@ import type { ArticleExtraction, StoryExtraction } from './types.js';
 import { analyse } from './nlp.js';
 import { extractEntities } from './entities.js';
 import { extractQuotes } from './quotes.js';
-import { extractTimes, type Anchor } from './times.js';
+import { datelineEnd, extractTimes, type Anchor } from './times.js';
 import { extractNumbers } from './numbers.js';
 import { mergeExtractions } from './merge.js';
 
@@ -44,6 +44,8 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   const dl = article.metadata?.dateline?.text;
   const at = dl ? article.text.indexOf(dl) : -1;
   if (at >= 0) skip.push([at, at + dl!.length]);
+  const own = datelineEnd(article.text);
+  if (own) skip.push([0, own]);
   const numbers = extractNumbers(a, skip);
   return { articleId: article.id, sentences: a.sentences, entities: ents.entities, mentions: ents.mentions, quotes, times, numbers };
 }

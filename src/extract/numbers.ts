@@ -150,6 +150,7 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
         } else if (!/^\d/.test(numRaw) && !g.scale) {
           // word numbers with nothing counted: "killed three in ..." keeps value, "one" alone does not
           if (/^(?:one|a|an)$/.test(numLow)) continue;
+          if (/\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start))) continue; // "talks between the two"
         }
       }
     }

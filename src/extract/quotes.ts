@@ -9,6 +9,8 @@ import type { Analysis, Token } from './nlp.js';
 import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS } from './gazetteer.js';
 import { resolvePronoun } from './entities.js';
 
+const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local', 'state', 'national', 'public', 'radio', 'television', 'tv', 'media', 'newspaper', 'news', 'agency', 'broadcaster', 'him', 'her', 'them', 'us', 'me', 'parliament', 'lawmakers', 'analysts', 'investors', 'staff', 'workers', 'residents', 'members', 'a', 'press']);
+const isCapTok = (t: string) => /^[A-Z][a-z]/.test(t);
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
 const BOUNDARY = /^[,;:()“”"—–]$/;
 
@@ -113,8 +115,12 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
   };
 
   const pronounSpeaker = (t: Token, sentence: number): string | null => {
-    if (lastSpeaker?.entity && sentence - lastSpeaker.sentence <= 3 && types.get(lastSpeaker.entity) === 'person') return lastSpeaker.entity;
     const pm = mentions.find((m) => m.start === t.start && m.via === 'pronoun');
+    // a person named earlier in this paragraph beats a speaker from an earlier paragraph
+    const para = a.sentences[sentence].paragraph;
+    const named = mentions.some((m) => m.start < t.start && m.via !== 'pronoun' && types.get(m.entity) === 'person' && a.sentences[m.sentence].paragraph === para);
+    if (pm && named && (!lastSpeaker || a.sentences[lastSpeaker.sentence].paragraph !== para)) return pm.entity;
+    if (lastSpeaker?.entity && sentence - lastSpeaker.sentence <= 3 && types.get(lastSpeaker.entity) === 'person') return lastSpeaker.entity;
     if (pm) return pm.entity;
     return resolvePronoun(a, mentions.filter((m) => types.get(m.entity) === 'person' && m.start < t.start), t);
   };
@@ -239,8 +245,9 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
           if (toks[k + 1]?.text === 'by') continue;
           let c = k + 1;
-          if ((w === 'told' || w === 'telling') && toks[c]) {
-            while (c < t1 && c - k < 4 && toks[c].pos !== 'SCONJ' && toks[c].text !== 'that' && !/^[,;.]$/.test(toks[c].text)) c++;
+          if ((w === 'told' || w === 'telling' || w === 'tells') && toks[c]) {
+            // the one told: "reporters", "the Riverton Courier", "local radio", "him"
+            while (c < t1 && c - k <= 4 && (isCapTok(toks[c].text) || TOLD_WHO.has(toks[c].text.toLowerCase()))) c++;
           }
           if (toks[c]?.text === 'that') c++;
           const restText = a.text.slice(toks[k].end, a.sentEnds[s]);
@@ -274,7 +281,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
             q.cue = sp.cue;
           }
         }
-        if (quotedLen > clause.length * 0.5) {
+        if (quotedLen > clause.length * 0.4) {
           lastSpeaker = { entity: sp.entity, text: sp.text, sentence: s, paragraph: p };
           break;
         }

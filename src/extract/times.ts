@@ -56,8 +56,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   const dl = dateline ? text.indexOf(dateline) : -1;
   const inDateline = (at: number) => dl >= 0 && at >= dl && at < dl + dateline!.length;
   // a dateline the metadata stage did not recognise ("PORT HALVARD, March 18 (Northwire) -")
-  const dlm = /^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]+\.?,?)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?(?: \([^)]{1,30}\))? ?[-–—]/.exec(text);
-  const dlEnd = dlm ? dlm[0].length : 0;
+  const dlEnd = datelineEnd(text);
   // with no anchor, a full date written in the text still tells the year of "January 23"
   let textYear: string | null = null;
   if (!anchor.date) {
@@ -112,7 +111,12 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     const monthKnown = st.isCertain('month');
     const dayKnown = st.isCertain('day');
     const weekday = st.isCertain('weekday') && !dayKnown;
-    if (/\bweek\b/.test(low)) {
+    if (/\bend of (?:the|this) month\b/i.test(text.slice(Math.max(0, start - 12), end + 2)) && anchor.date) {
+      date = anchor.date.slice(0, 7);
+      precision = 'month';
+      const m0 = /\bend of (?:the|this) month/i.exec(text.slice(Math.max(0, start - 12), end + 2));
+      if (m0) start = Math.max(0, start - 12) + m0.index;
+    } else if (/\bweek\b/.test(low)) {
       if (!anchor.date) date = null;
       else {
         const d = new Date(`${anchor.date}T12:00:00Z`);
@@ -145,11 +149,6 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       precision = 'day';
       if (yearKnown) anchorKind = 'explicit';
       if (/\b(?:yesterday|tomorrow|tonight|ago)\b/i.test(low) && !anchor.date) date = null;
-    } else if (/\bend of (?:the|this) month\b/i.test(text.slice(Math.max(0, start - 12), end + 2)) && anchor.date) {
-      date = anchor.date.slice(0, 7);
-      precision = 'month';
-      const m0 = /\bend of (?:the|this) month/i.exec(text.slice(Math.max(0, start - 12), end + 2));
-      if (m0) start = Math.max(0, start - 12) + m0.index;
     } else if (monthKnown) {
       const m = st.get('month')!;
       const y = yearKnown && !/\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : /\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : inferYear(m, 15, anchor.date, FUTURE.test(sentText));
@@ -228,12 +227,21 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   return out;
 }
 
+/** End offset of a dateline at the start of the text ("PORT HALVARD, March 18 (Northwire) -"), or 0. */
+export function datelineEnd(text: string): number {
+  const m = /^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]+\.?,?)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?(?: \([^)]{1,30}\))? ?[-–—]/.exec(text);
+  return m ? m[0].length : 0;
+}
+
 /** Does the clause leading up to a time expression look forward ("will meet on Monday",
  *  "is set for Saturday") rather than back ("broke down late on Thursday")? */
 function looksForward(text: string, sentStart: number, at: number): boolean {
   const before = text.slice(Math.max(sentStart, at - 70), at);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
-  const clause = cut >= 0 && before.length - cut > 12 ? before.slice(cut + 1) : before;
+  let clause = cut >= 0 && before.length - cut > 12 ? before.slice(cut + 1) : before;
+  // "... will walk out from Monday after talks broke down late on Thursday": the last clause counts
+  const sub = /.*\b(?:after|before|because|when|while|since|as|although|though)\b/i.exec(clause);
+  if (sub && clause.length - sub[0].length > 8) clause = clause.slice(sub[0].length);
   return FUTURE.test(clause);
 }
 
