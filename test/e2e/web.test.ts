@@ -135,6 +135,21 @@ describe('web app in headless Chromium', { skip }, () => {
     }
     await page.screenshot({ path: join(SHOTS, 'seeds-story.png'), fullPage: true });
 
+    // Keyboard only: Tab reaches a citation, focus shows its tip, Escape hides it.
+    if ((await cites.count()) > 0) {
+      await page.mouse.move(0, 0);
+      await page.locator('article.story h1').focus();
+      let onCite = false;
+      for (let i = 0; i < 40 && !onCite; i++) {
+        await page.keyboard.press('Tab');
+        onCite = await page.evaluate(() => document.activeElement?.classList.contains('cite-btn') ?? false);
+      }
+      assert.ok(onCite, 'a citation is reachable with Tab');
+      await page.locator('.cite-tip').first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.cite-tip').first().waitFor({ state: 'detached' });
+    }
+
     // Article page with its removed boilerplate struck through, with reasons.
     const withRemoved = [...story.articles].sort((a, b) => b.removed.length - a.removed.length)[0];
     assert.ok(withRemoved.removed.length > 0, 'a seed has boilerplate removed');
