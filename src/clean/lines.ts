@@ -318,7 +318,33 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
   return { ...(title ? { title } : {}), paragraphs, text: parts.join('\n\n'), removed };
 }
 
-/** Plain text -> one block per non-blank line, with its 1-based line number. */
+/**
+ * Plain text -> one block per line, with its 1-based line number. Hard-wrapped text (a paragraph
+ * broken over several lines at a fixed width, as in e-mail or some text exports) is re-joined, so
+ * that each paragraph is one block: a line continues the previous one when the previous line is
+ * long and has no sentence-final punctuation, and either the line starts in lower case or the
+ * document's long lines share one wrap width.
+ */
 export function textBlocks(text: string): Block[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lens = lines.map((l) => l.trim().length).filter((n) => n >= 30).sort((a, b) => a - b);
+  const median = lens.length ? lens[Math.floor(lens.length / 2)] : 0;
+  const wrapped = lens.length >= 6 && median <= 100 && lens.filter((n) => Math.abs(n - median) <= 15).length >= 0.6 * lens.length && lens[lens.length - 1] <= median + 20;
+  const out: Block[] = [];
+  let prev: Block | undefined;
+  lines.forEach((raw, i) => {
+    const t = raw.trim();
+    if (prev && t) {
+      const p = prev.text.trim();
+      const open = p.length >= 40 && !/[.!?…:]["”’)\]]*$/.test(p);
+      if (open && (/^\p{Ll}/u.test(t) || (wrapped && p.length >= median - 15))) {
+        prev.text = `${p} ${t}`;
+        return;
+      }
+    }
+    const b: Block = { text: raw, line: i + 1 };
+    out.push(b);
+    prev = t ? b : undefined;
+  });
+  return out;
 }

@@ -273,3 +273,26 @@ test('a related-coverage list under a bare label goes as related-link; the story
   assert.ok(kept(d, 'The order is worth'));
   assert.equal(kept(d, 'Why does the ferry matter')?.kind, 'paragraph');
 });
+
+test('hard-wrapped paragraphs are re-joined (first line number kept)', () => {
+  const wrapped = [
+    'Velmar council approves harbour tram extension',
+    '',
+    'The Velmar city council voted on Wednesday to extend the harbour',
+    'tram line to the new ferry terminal, ending a dispute that had',
+    'delayed the project for almost three years, officials said.',
+    '',
+    'Council leader Amara Quist said the extension would be built in',
+    'two phases, with the first stretch to the fish market opening in',
+    'Spring 2033 and the second a year later, weather permitting.',
+    '',
+    'Opposition members argued that the budget of 96 million crowns',
+    'left no margin for the soft ground near the docks.',
+  ].join('\n');
+  const d = clean(wrapped);
+  assert.equal(d.title, 'Velmar council approves harbour tram extension');
+  assert.equal(d.paragraphs.length, 3, JSON.stringify(d.paragraphs));
+  assert.deepEqual(d.paragraphs.map((p) => p.line), [3, 7, 11]);
+  assert.ok(d.paragraphs[1].text.includes('opening in Spring 2033 and the second'));
+  assert.equal(d.removed.length, 0);
+});
