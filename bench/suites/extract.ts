@@ -46,14 +46,17 @@ const suite: BenchSuite = {
     const all = emptyScores();
     const seeds = emptyScores();
     const own = emptyScores();
+    const held = emptyScores();
     for (const it of items) {
       const ex = extractArticle(it.article, it.opts);
       const s = scoreArticle(it.article, ex, it.gold);
       addCounts(all, s);
-      addCounts(it.gold.seed ? seeds : own, s);
+      addCounts(it.gold.seed ? seeds : it.gold.heldout ? held : own, s);
       if (process.env.EXTRACT_ERRORS) for (const e of s.errors) console.log(`  [${it.name}] ${e}`);
     }
-    for (const [label, sc] of [['all', all], ['seeds (5)', seeds], [`own (${items.filter((i) => !i.gold.seed).length})`, own]] as const) {
+    const nOwn = items.filter((i) => !i.gold.seed && !i.gold.heldout).length;
+    const nHeld = items.filter((i) => i.gold.heldout).length;
+    for (const [label, sc] of [['all', all], ['seeds (5)', seeds], [`own, used while tuning (${nOwn})`, own], [`own, held out: written after tuning (${nHeld})`, held]] as const) {
       console.log(`${label}:`);
       for (const k of ['entities', 'roles', 'quotes', 'dates', 'numbers'] as const) console.log(line(k === 'quotes' ? 'speakers' : k, sc[k]));
     }

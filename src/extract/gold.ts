@@ -23,6 +23,8 @@ export interface GoldArticle {
   /** Time expressions: a short part of the expression and its resolved date (and end). */
   dates: { text: string; date: string; end?: string }[];
   numbers: { text: string; value: number; kind?: string }[];
+  /** Written after the extractor was tuned and never tuned on: an honest estimate for unseen text. */
+  heldout?: boolean;
 }
 
 export interface Counts {
