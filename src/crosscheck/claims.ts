@@ -2,7 +2,7 @@
  * Claims: every sentence of an article's body with its content lemmas, names, numbers, days,
  * roles, places, quotes and attribution.
  */
-import { analyse } from './nlp.js';
+import { analyse, type AnalysedSentence } from './nlp.js';
 import { AUX, REPORT_VERBS, STOP, TITLE_HEADS } from './lexicon.js';
 import { fold, parseAttribution, parseDays, parseNumbers, parsePlaces, parseQuotes, parseRoles, personKey } from './slots.js';
 import type { Claim, CrossArticle, QuoteSlot } from './types.js';
@@ -60,6 +60,39 @@ function mentionedBefore(tokens: { text: string; start: number }[], at: number, 
   return null;
 }
 
+// Per-sentence slot parses are pure functions of the (memoised, shared) analysed sentence.
+type SentenceSlots = { roles: ReturnType<typeof parseRoles>; numbers: ReturnType<typeof parseNumbers>; places: ReturnType<typeof parsePlaces>; lemmas: string[]; core: string[]; names: string[] };
+const slotCache = new WeakMap<AnalysedSentence, SentenceSlots>();
+const quoteCache = new Map<string, ReturnType<typeof parseQuotes>>();
+
+function sentenceSlots(s: AnalysedSentence): SentenceSlots {
+  const hit = slotCache.get(s);
+  if (hit) return hit;
+  const lemmas = new Set<string>();
+  const core = new Set<string>();
+  const names = new Set<string>();
+  for (const t of s.tokens) {
+    if (!CONTENT_POS.has(t.pos) || !/\p{L}|\d/u.test(t.text)) continue;
+    const l = t.pos === 'PROPN' ? personKey(t.text) || t.lower : fold(t.lemma);
+    if (STOP.has(l) || REPORT_VERBS.has(t.lemma) || l.length < 2) continue;
+    lemmas.add(l);
+    if (t.pos !== 'PROPN' && t.pos !== 'NUM' && !/^[A-Z]/.test(t.text) && !TITLE_HEADS.has(l) && !/^(reporter|official|spokesman|briefing|city|statement|told|news)$/.test(l)) core.add(l);
+    if (t.pos === 'PROPN' || /^[A-Z]/.test(t.text)) names.add(t.text);
+  }
+  const res = { roles: parseRoles(s), numbers: parseNumbers(s), places: parsePlaces(s), lemmas: [...lemmas], core: [...core], names: [...names] };
+  slotCache.set(s, res);
+  return res;
+}
+
+function quotesOf(text: string): ReturnType<typeof parseQuotes> {
+  let q = quoteCache.get(text);
+  if (!q) {
+    if (quoteCache.size > 20000) quoteCache.clear();
+    quoteCache.set(text, (q = parseQuotes(text)));
+  }
+  return q;
+}
+
 export function extractClaims(a: CrossArticle, storyYear: number | null = null): Claim[] {
   const claims: Claim[] = [];
   const family = a.family ?? a.id;
@@ -69,7 +102,7 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
   const paragraphs = a.paragraphs.length ? a.paragraphs : [{ kind: 'paragraph' as const, text: a.text, start: 0 }];
   paragraphs.forEach((p, pi) => {
     if (p.kind === 'heading') return;
-    const quotes = parseQuotes(p.text);
+    const quotes = quotesOf(p.text);
     for (const s of analyse(p.text)) {
       let text = s.text;
       let off = s.start;
@@ -77,7 +110,8 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
       if (dl && claims.length === 0) { text = text.slice(dl[0].length); off += dl[0].length; }
       const words = s.tokens.filter((t) => /\p{L}/u.test(t.text)).length;
       if (words < 4) continue;
-      const roles = parseRoles(s);
+      const slots = sentenceSlots(s);
+      const roles = slots.roles;
       for (const r of roles) known.add(r.person);
       // persons mentioned in this sentence, in order
       const mentioned: string[] = [];
@@ -101,17 +135,6 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
         if (speaker && known.has(speaker)) mentioned.push(speaker);
       }
       if (mentioned.length) lastPerson = mentioned[0];
-      const lemmas = new Set<string>();
-      const core = new Set<string>();
-      const names = new Set<string>();
-      for (const t of s.tokens) {
-        if (!CONTENT_POS.has(t.pos) || !/\p{L}|\d/u.test(t.text)) continue;
-        const l = t.pos === 'PROPN' ? personKey(t.text) || t.lower : fold(t.lemma);
-        if (STOP.has(l) || REPORT_VERBS.has(t.lemma) || l.length < 2) continue;
-        lemmas.add(l);
-        if (t.pos !== 'PROPN' && t.pos !== 'NUM' && !/^[A-Z]/.test(t.text) && !TITLE_HEADS.has(l) && !/^(reporter|official|spokesman|briefing|city|statement|told|news)$/.test(l)) core.add(l);
-        if (t.pos === 'PROPN' || /^[A-Z]/.test(t.text)) names.add(t.text);
-      }
       const rel = off - s.start; // shift of slot offsets when a dateline was trimmed
       claims.push({
         id: `${a.id}:${n}`,
@@ -122,13 +145,13 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
         start: p.start + off,
         end: p.start + s.start + s.text.length,
         paragraph: pi,
-        lemmas: [...lemmas],
-        core: [...core],
-        names: [...names],
-        numbers: parseNumbers(s).map((x) => ({ ...x, at: x.at - rel })),
+        lemmas: slots.lemmas,
+        core: slots.core,
+        names: slots.names,
+        numbers: slots.numbers.map((x) => ({ ...x, at: x.at - rel })),
         days: parseDays(text, a.published, storyYear).map((d) => ({ ...d, event: eventBefore(s.tokens, off + d.at) })),
         roles,
-        places: parsePlaces(s),
+        places: slots.places,
         quotes: sQuotes,
         attribution: parseAttribution(s, sQuotes),
       });

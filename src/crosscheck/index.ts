@@ -115,7 +115,15 @@ function overlap(a: Set<string>, b: Set<string>): { shared: number; coef: number
   return { shared, coef: shared / Math.max(1, Math.min(a.size, b.size)), aInB: shared / Math.max(1, a.size), bInA: shared / Math.max(1, b.size) };
 }
 
-const normText = (t: string) => t.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+const normCache = new Map<string, string>();
+const normText = (t: string) => {
+  let n = normCache.get(t);
+  if (n === undefined) {
+    if (normCache.size > 50000) normCache.clear();
+    normCache.set(t, (n = t.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim()));
+  }
+  return n;
+};
 
 export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions = {}): CrosscheckResult {
   const T = opts.alignThreshold ?? 0.35;
@@ -130,67 +138,97 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   // undated articles resolve days against the story's date
   for (const a of articles) claims.push(...extractClaims({ ...a, published: a.published ?? storyDate, family: a.family ?? a.id }, storyYear));
   const order = new Map(articles.map((a, i) => [a.id, i]));
-  const { pairs, idf } = similarities(claims);
-  const simOf = (i: number, j: number) => (i < j ? pairs.get(i)?.get(j) : pairs.get(j)?.get(i)) ?? 0;
+  // Identical sentences (wire copies) are compared once: similarities between distinct texts only.
+  const uOf = new Int32Array(claims.length);
+  const reps: number[] = [];
+  const membersOfU: number[][] = [];
+  {
+    const seen = new Map<string, number>();
+    claims.forEach((c, i) => {
+      const k = normText(c.text);
+      let u = seen.get(k);
+      if (u === undefined) { seen.set(k, (u = reps.length)); reps.push(i); membersOfU.push([]); }
+      uOf[i] = u;
+      membersOfU[u].push(i);
+    });
+  }
+  const { pairs, idf } = similarities(reps.map((i) => claims[i]));
+  const simU = (a: number, b: number) => (a === b ? 1 : (a < b ? pairs.get(a)?.get(b) : pairs.get(b)?.get(a)) ?? 0);
+  const simOf = (i: number, j: number) => simU(uOf[i], uOf[j]);
   /** IDF-weighted Dice over core lemmas (no names, titles, numbers): are two sentences about the same thing? */
-  const coreSets = claims.map((c) => new Set(c.core));
-  const coreW = claims.map((c) => c.core.reduce((w, l) => w + (idf.get(l) ?? 0), 0));
+  const coreSets = reps.map((i) => new Set(claims[i].core));
+  const coreW = reps.map((i) => claims[i].core.reduce((w, l) => w + (idf.get(l) ?? 0), 0));
+  const coreCache = new Map<number, number>();
   const coreSim = (i: number, j: number) => {
-    const [a, b] = coreSets[i].size <= coreSets[j].size ? [coreSets[i], coreSets[j]] : [coreSets[j], coreSets[i]];
+    let a = uOf[i], b = uOf[j];
+    if (a === b) return 1;
+    if (a > b) [a, b] = [b, a];
+    const key = a * reps.length + b;
+    const hit = coreCache.get(key);
+    if (hit !== undefined) return hit;
+    const [x, y] = coreSets[a].size <= coreSets[b].size ? [coreSets[a], coreSets[b]] : [coreSets[b], coreSets[a]];
     let shared = 0;
-    for (const l of a) if (b.has(l)) shared += idf.get(l) ?? 0;
-    const w = coreW[i] + coreW[j];
-    return w ? (2 * shared) / w : 0;
+    for (const l of x) if (y.has(l)) shared += idf.get(l) ?? 0;
+    const w = coreW[a] + coreW[b];
+    const r = w ? (2 * shared) / w : 0;
+    coreCache.set(key, r);
+    return r;
   };
-  /** Candidate pairs (claims of different articles sharing a lemma), each once, i < j. */
+  /** Candidate pairs (claims of different articles and texts sharing a lemma), each once. */
   const candidatePairs = function* (want: (c: Claim) => boolean): Generator<[number, number]> {
-    for (const [i, m] of pairs) {
-      if (!want(claims[i])) continue;
-      for (const j of m.keys()) if (want(claims[j])) yield [i, j];
+    for (const [a, m] of pairs) {
+      if (!want(claims[reps[a]])) continue;
+      for (const b of m.keys()) {
+        if (!want(claims[reps[b]])) continue;
+        for (const i of membersOfU[a]) for (const j of membersOfU[b]) if (claims[i].article !== claims[j].article) yield i < j ? [i, j] : [j, i];
+      }
     }
   };
 
   // ---------------------------------------------------------------- facts
-  // Constrained average-linkage clustering: pairs in order of similarity; a fact holds at most one
-  // claim per article, and a claim joins a fact only if it is close to the fact's members on
-  // average (no chaining of loosely related sentences through a long one).
-  const edges: [number, number, number][] = [];
-  for (const [i, m] of pairs) for (const [j, s] of m) if (s >= T) edges.push([i, j, s]);
-  edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+  // Constrained average-linkage clustering: identical sentences start as one fact; then pairs of
+  // texts in order of similarity; a fact holds at most one claim per article, and facts merge only
+  // if close on average (no chaining of loosely related sentences through a long one).
   const factIdx = new Int32Array(claims.length).fill(-1);
   const members: number[][] = [];
-  const avg = (xs: number[], ys: number[]) => {
-    let sum = 0;
-    for (const x of xs) for (const y of ys) sum += simOf(x, y);
-    return sum / (xs.length * ys.length);
-  };
-  const arts = (xs: number[]) => new Set(xs.map((x) => claims[x].article));
-  for (const [i, j] of edges) {
-    const fi = factIdx[i], fj = factIdx[j];
-    if (fi === -1 && fj === -1) {
-      factIdx[i] = factIdx[j] = members.length;
-      members.push([i, j]);
-    } else if (fi !== -1 && fj !== -1) {
-      if (fi === fj) continue;
-      const A = members[fi], B = members[fj];
-      const aa = arts(A);
-      if (B.some((x) => aa.has(claims[x].article))) continue;
-      if (avg(A, B) < T * 0.75) continue;
-      for (const x of B) factIdx[x] = fi;
-      A.push(...B);
-      members[fj] = [];
-    } else {
-      const f = fi !== -1 ? fi : fj;
-      const x = fi !== -1 ? j : i;
-      const F = members[f];
-      if (F.some((y) => claims[y].article === claims[x].article)) continue;
-      if (avg(F, [x]) < T * 0.75) continue;
-      factIdx[x] = f;
-      F.push(x);
+  for (const ms of membersOfU) {
+    // an article repeating a sentence keeps the repeat apart
+    const chunks: number[][] = [];
+    for (const i of ms) {
+      const c = chunks.find((ch) => !ch.some((x) => claims[x].article === claims[i].article));
+      if (c) c.push(i);
+      else chunks.push([i]);
+    }
+    for (const ch of chunks) {
+      for (const i of ch) factIdx[i] = members.length;
+      members.push(ch);
     }
   }
+  const edges: [number, number, number][] = [];
+  for (const [a, m] of pairs) for (const [b, sim] of m) if (sim >= T) edges.push([reps[a], reps[b], sim]);
+  edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+  const avg = (xs: number[], ys: number[]) => {
+    // by distinct text: identical members share one similarity
+    const cx = new Map<number, number>(), cy = new Map<number, number>();
+    for (const x of xs) cx.set(uOf[x], (cx.get(uOf[x]) ?? 0) + 1);
+    for (const y of ys) cy.set(uOf[y], (cy.get(uOf[y]) ?? 0) + 1);
+    let sum = 0;
+    for (const [a, na] of cx) for (const [b, nb] of cy) sum += simU(a, b) * na * nb;
+    return sum / (xs.length * ys.length);
+  };
+  for (const [i, j] of edges) {
+    const fi = factIdx[i], fj = factIdx[j];
+    if (fi === fj) continue;
+    const A = members[fi], B = members[fj];
+    const aa = new Set(A.map((x) => claims[x].article));
+    if (B.some((x) => aa.has(claims[x].article))) continue;
+    if (avg(A, B) < T * 0.75) continue;
+    const [keep, drop] = A.length >= B.length ? [fi, fj] : [fj, fi];
+    for (const x of members[drop]) factIdx[x] = keep;
+    members[keep].push(...members[drop]);
+    members[drop] = [];
+  }
   const groups: number[][] = members.filter((m) => m.length);
-  claims.forEach((_, i) => { if (factIdx[i] === -1) groups.push([i]); });
   const factOfClaim = new Map<string, Fact>();
   const facts: Fact[] = [];
   for (const idxs of groups) {
@@ -209,7 +247,8 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
       const k = byId.get(c.article)?.kind;
       return (k === 'original' || !k ? 0 : k === 'rewrite' ? 2 : 1) * 1000 - (wmap.get(normText(c.text))!.sources.length * 10) + Math.min(c.n, 9);
     };
-    const rep = [...cs].sort((a, b) => rank(a) - rank(b))[0];
+    let rep = cs[0], best = Infinity;
+    for (const c of cs) { const r = rank(c); if (r < best) { best = r; rep = c; } }
     const f: Fact = {
       id: `f${facts.length + 1}`,
       text: rep.text,
@@ -252,6 +291,7 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
         for (let y = x + 1; y < items.length; y++) {
           const A = claims[items[x].c], B = claims[items[y].c];
           if (A.article === B.article) continue;
+          if (uOf[items[x].c] === uOf[items[y].c] && items[x].n.at === items[y].n.at) { nuf.union(x, y); continue; }
           const nx = items[x].n, ny = items[y].n;
           const cs = coreSim(items[x].c, items[y].c);
           const sameVerb = nx.verb === ny.verb, bothVerbs = !!nx.verb && !!ny.verb;
@@ -341,12 +381,15 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   {
     type Q = { claim: Claim; text: string; speaker: string | null; speakerText: string | null; kind: 'direct' | 'partial' | 'reported'; words: Set<string> };
     const qs: Q[] = [];
-    for (const c of claims) for (const q of c.quotes) qs.push({ claim: c, text: q.text, speaker: q.speaker, speakerText: q.speakerText, kind: q.kind, words: quoteWords(q.text) });
+    const qw = new Map<string, Set<string>>();
+    const wordsOf = (t: string) => { let w = qw.get(t); if (!w) qw.set(t, (w = quoteWords(t))); return w; };
+    for (const c of claims) for (const q of c.quotes) qs.push({ claim: c, text: q.text, speaker: q.speaker, speakerText: q.speakerText, kind: q.kind, words: wordsOf(q.text) });
     const quf = new UnionFind(qs.length);
     for (let x = 0; x < qs.length; x++) {
       for (let y = x + 1; y < qs.length; y++) {
         const a = qs[x], b = qs[y];
         if (a.claim.article === b.claim.article) continue;
+        if (a.text === b.text && a.speaker === b.speaker) { quf.union(x, y); continue; }
         const o = overlap(a.words, b.words);
         const sameSpeaker = a.speaker && a.speaker === b.speaker;
         if ((sameSpeaker && o.shared >= 3 && o.coef >= 0.4) || (o.shared >= 2 && o.coef >= 0.75) || (sameSpeaker && normText(a.text) === normText(b.text))) quf.union(x, y);
@@ -481,7 +524,12 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   const score = (f: Fact) => f.independentSources * 10 + f.sources.length + Math.max(0, 4 - f.position);
   const ranked = facts.filter(eligible).sort((a, b) => score(b) - score(a) || a.position - b.position);
   const chosen: Fact[] = [];
-  const lemmasOf = (f: Fact) => new Set(f.claims.flatMap((id) => claims[claimIndex.get(id)!].lemmas));
+  const lemmaSets = new Map<Fact, Set<string>>();
+  const lemmasOf = (f: Fact) => {
+    let l = lemmaSets.get(f);
+    if (!l) lemmaSets.set(f, (l = new Set(uniq(f.claims.map((id) => uOf[claimIndex.get(id)!])).flatMap((u) => claims[reps[u]].lemmas))));
+    return l;
+  };
   for (const f of ranked) {
     if (chosen.length >= max) break;
     if (f.independentSources < 2 && chosen.length >= min && familyCount > 1) break;

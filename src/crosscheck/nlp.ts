@@ -28,8 +28,21 @@ function getNlp(): Nlp {
   return nlp;
 }
 
-/** Splits text (one paragraph) into sentences with tokens, offsets relative to `text`. */
+// Wire copies repeat paragraphs word for word across a story: analyse each distinct paragraph once.
+const cache = new Map<string, AnalysedSentence[]>();
+const CACHE_MAX = 20000;
+
+/** Splits text (one paragraph) into sentences with tokens, offsets relative to `text` (memoised). */
 export function analyse(text: string): AnalysedSentence[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const res = analyseNow(text);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(text, res);
+  return res;
+}
+
+function analyseNow(text: string): AnalysedSentence[] {
   const n = getNlp();
   const its = n.its;
   const doc = n.readDoc(text);
