@@ -26,7 +26,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { Crosscheck } from '../pipeline.js';
 import { InProcessRunner, IngestQueue, WorkerRunner, type IngestRunner } from './ingest.js';
 import { renderMarkdown } from '../brief/markdown.js';
-import type { BriefDocument } from '../types.js';
+import type { BriefDocument, Story } from '../types.js';
+import type { StoryRow } from '../store/store.js';
 import { EventHub } from './events.js';
 import { bodyToItems } from './records.js';
 import {
@@ -117,6 +118,8 @@ const CSP = {
 
 interface CachedBrief {
   key: string;
+  /** Number of conflicts in the brief (null when the brief has no conflicts field). */
+  conflicts: number | null;
   etag: string;
   json: Buffer;
   /** gzip of json, made once (browsers always accept gzip; 300 KiB briefs shrink about 5x). */
@@ -219,10 +222,11 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
   const briefs = new Map<string, CachedBrief>();
   // Concurrent requests for a brief that is being built share the one build.
   const building = new Map<string, Promise<CachedBrief | null>>();
+  const storyKey = (story: Story) => story.articleIds.join(',') + '|' + story.mergedFrom.join(',') + '|' + story.title + '|' + story.lastSeen;
   async function briefOf(id: string): Promise<CachedBrief | null> {
     const story = await cc.store.getStory(id);
     if (!story) return null;
-    const key = story.articleIds.join(',') + '|' + story.mergedFrom.join(',') + '|' + story.title + '|' + story.lastSeen;
+    const key = storyKey(story);
     const hit = briefs.get(id);
     if (hit && hit.key === key) {
       briefs.delete(id);
@@ -236,7 +240,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
         const text = await ingest.briefJson(id);
         if (text === null) return null;
         const json = Buffer.from(text);
-        const entry: CachedBrief = { key, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        const conflicts = (JSON.parse(text) as BriefDocument).stories[0]?.conflicts;
+        const entry: CachedBrief = { key, conflicts: Array.isArray(conflicts) ? conflicts.length : null, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
         briefs.set(id, entry);
         if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
         return entry;
@@ -246,8 +251,42 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     return p;
   }
 
+  /** The stored conflict count, or the count in this story's current brief when one was built. */
+  function conflictsOf(r: StoryRow): number {
+    const b = briefs.get(r.id);
+    return b && b.conflicts !== null && b.key === storyKey(r) ? b.conflicts : r.conflictCount;
+  }
+
+  // After a batch, build the touched stories' briefs while no ingestion waits, so that the first
+  // view is fast and the list shows their conflict counts; `briefs` events tell browsers.
+  let prebuilding = false;
+  const toPrebuild = new Set<string>();
+  async function prebuild(): Promise<void> {
+    if (prebuilding) return;
+    prebuilding = true;
+    const done: string[] = [];
+    try {
+      for (const id of toPrebuild) {
+        if (ingest.busy || closing) break;
+        toPrebuild.delete(id);
+        try {
+          if (await briefOf(id)) done.push(id);
+        } catch (e) {
+          app.log.warn(`brief of ${id}: ${(e as Error).message}`);
+        }
+      }
+    } finally {
+      prebuilding = false;
+      if (done.length) events.send('briefs', { storyIds: done, at: new Date().toISOString() });
+    }
+  }
+
   const ingest = new IngestQueue(await ingestRunner(), (report) => {
-    for (const sid of report.storyIds) briefs.delete(sid);
+    for (const sid of report.storyIds) {
+      briefs.delete(sid);
+      if (toPrebuild.size < 50) toPrebuild.add(sid);
+    }
+    setImmediate(() => void prebuild());
     if (report.stored > 0) events.send('ingest', { articleIds: report.articleIds, storyIds: report.storyIds, stored: report.stored, at: new Date().toISOString() });
   });
 
@@ -308,7 +347,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
           updatedAt: r.updatedAt,
           articleCount: r.articleCount,
           familyCount: r.familyCount,
-          conflictCount: r.conflictCount,
+          conflictCount: conflictsOf(r),
         })),
         limit,
         offset,

@@ -158,6 +158,11 @@ export class IngestQueue {
     return this.runner.mode;
   }
 
+  /** True while a batch runs or requests wait. */
+  get busy(): boolean {
+    return this.running || this.pending.length > 0;
+  }
+
   /** Builds a story's brief JSON where ingestion runs (off the server thread in worker mode). */
   briefJson(storyId: string): Promise<string | null> {
     return this.runner.briefJson(storyId);

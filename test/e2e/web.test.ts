@@ -104,6 +104,11 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.goto(base + '/');
     await page.locator('.story-card').first().waitFor();
     assert.equal(await page.locator('.story-card').count(), stories.stories.length);
+    if (Array.isArray(story.conflicts)) {
+      const n = story.conflicts.length;
+      const chip = page.locator('.story-card', { hasText: main.title }).locator('.chip', { hasText: /conflict/ });
+      assert.equal((await chip.textContent())?.trim(), `${n} ${n === 1 ? 'conflict' : 'conflicts'}`);
+    }
     await page.screenshot({ path: join(SHOTS, 'seeds-list.png'), fullPage: true });
 
     // Keyboard: tab to the story's link and open it with Enter.

@@ -138,6 +138,16 @@ describe('HTTP API', () => {
     assert.equal((await app.inject({ url: '/api/stories/nope/brief.md' })).statusCode, 404);
   });
 
+  test('story list conflict counts agree with the built brief', async () => {
+    const ing = (await app.inject({ method: 'POST', url: '/api/articles', payload: [ferryA, ferryB], headers: auth })).json();
+    const sid = ing.items[1].storyId as string;
+    const brief = (await app.inject({ url: `/api/stories/${sid}` })).json();
+    const conflicts = brief.stories[0].conflicts;
+    const row = (await app.inject({ url: '/api/stories?limit=200' })).json().stories.find((s: { id: string }) => s.id === sid);
+    assert.ok(row);
+    if (Array.isArray(conflicts)) assert.equal(row.conflictCount, conflicts.length);
+  });
+
   test('brief JSON: ETag revalidation and gzip', async () => {
     const sid = (await app.inject({ method: 'POST', url: '/api/articles', payload: orchard, headers: auth })).json().items[0].storyId;
     const r = await app.inject({ url: `/api/stories/${sid}` });

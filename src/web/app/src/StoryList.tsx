@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, onIngest, type StorySummary } from './api';
+import { api, onBriefs, onIngest, type StorySummary } from './api';
 import { fmtSpan } from './util';
 
 const PAGE = 30;
@@ -33,14 +33,17 @@ export function StoryList() {
     };
   }, [q, tick]);
 
-  useEffect(
-    () =>
-      onIngest((ev) => {
-        setFresh(new Set(ev.storyIds));
-        setTick((n) => n + 1);
-      }),
-    [],
-  );
+  useEffect(() => {
+    const offIngest = onIngest((ev) => {
+      setFresh(new Set(ev.storyIds));
+      setTick((n) => n + 1);
+    });
+    const offBriefs = onBriefs(() => setTick((n) => n + 1));
+    return () => {
+      offIngest();
+      offBriefs();
+    };
+  }, []);
 
   const more = () => {
     shown.current += PAGE;

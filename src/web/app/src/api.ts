@@ -203,25 +203,50 @@ export const api = {
   },
 };
 
-/** One shared EventSource; listeners get every `ingest` event. */
-type Listener = (ev: { articleIds: string[]; storyIds: string[]; stored: number }) => void;
+/** Server-sent events: `ingest` after each batch, `briefs` when story briefs have been (re)built. */
+export interface IngestEventData {
+  articleIds: string[];
+  storyIds: string[];
+  stored: number;
+}
+export interface BriefsEventData {
+  storyIds: string[];
+}
+type Listener = (name: 'ingest' | 'briefs', data: IngestEventData | BriefsEventData) => void;
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
-export function onIngest(fn: Listener): () => void {
+
+function subscribe(fn: Listener): () => void {
   listeners.add(fn);
   if (!source && typeof EventSource !== 'undefined') {
     source = new EventSource('/api/events');
-    source.addEventListener('ingest', (e) => {
-      let data: Parameters<Listener>[0];
-      try {
-        data = JSON.parse((e as MessageEvent<string>).data);
-      } catch {
-        return;
-      }
-      for (const l of listeners) l(data);
-    });
+    for (const name of ['ingest', 'briefs'] as const) {
+      source.addEventListener(name, (e) => {
+        let data: IngestEventData | BriefsEventData;
+        try {
+          data = JSON.parse((e as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const l of listeners) l(name, data);
+      });
+    }
   }
   return () => {
     listeners.delete(fn);
   };
+}
+
+/** Called after each ingested batch (one shared EventSource for the whole app). */
+export function onIngest(fn: (ev: IngestEventData) => void): () => void {
+  return subscribe((name, data) => {
+    if (name === 'ingest') fn(data as IngestEventData);
+  });
+}
+
+/** Called when the server has built new briefs (conflict counts may have changed). */
+export function onBriefs(fn: (ev: BriefsEventData) => void): () => void {
+  return subscribe((name, data) => {
+    if (name === 'briefs') fn(data as BriefsEventData);
+  });
 }
