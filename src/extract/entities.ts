@@ -17,7 +17,7 @@ import { nameSkeleton, similarNames } from './similar.js';
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const STOP_CAPS = new Set(
-  'the a an but and or if so as at in on of for to from by with when while after before since although though however meanwhile this that these those there here it its they we you i he she his her our their my your what who which where why how both all some many most several each every no not also yet still now then late early according separately additionally earlier later last next once despite during under over because until unless whether between among amid against without within across around about into through ukrainian russian western eastern northern southern none nobody everyone everybody anyone someone something nothing everything whatever instead other others another such only just even'.split(' '),
+  'the a an but and or if so as at in on of for to from by with when while after before since although though however meanwhile this that these those there here it its they we you i he she his her our their my your what who which where why how both all some many most several each every no not also yet still now then late early according separately additionally earlier later last next once despite during under over because until unless whether between among amid against without within across around about into through ukrainian russian western eastern northern southern tonight today yesterday tomorrow none nobody everyone everybody anyone someone something nothing everything whatever instead other others another such only just even'.split(' '),
 );
 const CONNECT = new Set(['of', 'and', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'le', 'du', 'del', 'da', 'the', '&']);
 /** Institutions named with a possessive ("St Brigid's Hospital"). */
@@ -104,6 +104,11 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
         // double-barrelled names: "Ruiz-Vega" (ASCII hyphen, no spaces)
         if (n.text === '-' && n.start === toks[j - 1].end && j + 1 < t1 && toks[j + 1].start === n.end && isCap(toks[j + 1].text)) {
           j += 2;
+          continue;
+        }
+        // "Ashcombe Magistrates' Court": a plural possessive inside a name
+        if (/^[’']$/.test(n.text) && n.start === toks[j - 1].end && /s$/.test(toks[j - 1].text) && j + 1 < t1 && isCap(toks[j + 1].text)) {
+          j += 1;
           continue;
         }
         // "St Brigid's Hospital", "King's College": a possessive inside an institution's name
@@ -359,7 +364,7 @@ function splitRun(toks: Token[], i: number, j: number, a: Analysis): Cand[] {
     if (w === 'the') continue;
     const before = lowerDot(toks[k - 1].text);
     const tail = words(k + 1, j).map(lowerDot);
-    const keep =
+    const keep = w === '&' ? true :
       w === 'of' || w === 'for'
         ? ORG_WORDS.has(before) || OTHER_WORDS.has(before) || PLACE_WORDS.has(before) || TITLES.has(before) || before === 'republic' || before === 'city' || before === 'gulf' || before === 'sea' || KNOWN_OTHER.has(`${before} of ${tail.join(' ')}`) || before === 'board'
         : ORG_WORDS.has(tail[tail.length - 1] ?? '') && !/^[A-Z]{2,}$/.test(toks[j - 1].text) && !ORG_WORDS.has(before) && !KNOWN_ORGS.has(before) && !placeKey(toks[k - 1].text) && !words(s, k).some((x) => TITLES.has(lowerDot(x)) && words(s, k).length <= 2);
@@ -525,7 +530,7 @@ function roleBefore(toks: Token[], ti: number): string | null {
       n++;
       continue;
     }
-    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !/^(?:including|with|its|his|her|their|the)$/i.test(t.text)) {
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || /^(?:lead|chief|senior|acting|managing|deputy|former)$/.test(t.text)) && !/^(?:including|with|its|his|her|their|the)$/i.test(t.text)) {
       first = k;
       k--;
       n++;

@@ -82,7 +82,7 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
     if (/^[A-Z]/.test(numRaw) && /^[A-Za-z]/.test(numRaw) && /\b(?:War|Act|Cup)\s*$/.test(text.slice(Math.max(0, numStart - 6), numStart))) continue; // "World War Two"
     if (/^\d{4}$/.test(numRaw) && Number(numRaw) >= 1900 && Number(numRaw) <= 2100 && !g.pct && !g.cur && !g.scale) continue; // years
     if (text[numStart - 1] === '[' && text[numStart + numRaw.length] === ']') continue; // citation markers
-    if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|:\d)/i.test(text.slice(end))) continue; // clock times
+    if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|:\d)/i.test(text.slice(end)) || /^\.\d\d\s*(?:am|pm|a\.m|p\.m)/i.test(text.slice(numStart + numRaw.length))) continue; // clock times
     if (/^(?:st|nd|rd|th)\b/i.test(text.slice(end))) continue; // 14th
     if (/^\d/.test(numRaw) && /[\d.,]$/.test(text.slice(Math.max(0, numStart - 1), numStart)) && numStart > 0) continue;
     if (/^one$/i.test(numRaw) && /^\s+of\b/i.test(text.slice(end)) && !g.hedge) continue; // "one of the harshest"

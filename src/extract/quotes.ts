@@ -10,6 +10,8 @@ import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS } from './gazetteer.js';
 import { resolvePronoun } from './entities.js';
 
 const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local', 'state', 'national', 'public', 'radio', 'television', 'tv', 'media', 'newspaper', 'news', 'agency', 'broadcaster', 'him', 'her', 'them', 'us', 'me', 'parliament', 'lawmakers', 'analysts', 'investors', 'staff', 'workers', 'residents', 'members', 'a', 'press']);
+/** Verbs that introduce reported speech even without "that" ("X said negotiations had narrowed"). */
+const SAY_VERBS = new Set('said says say told tells added adds stated states noted notes warned warns explained explains stressed stresses insisted insists argued argues claimed claims believes believed thinks thought reiterated reiterates indicated indicates suggested suggests emphasized emphasised emphasizes emphasises underlined underlines underscored underscores affirmed affirms reaffirmed reaffirms maintained maintains acknowledged acknowledges predicted predicts'.split(' '));
 const isCapTok = (t: string) => /^[A-Z][a-z]/.test(t);
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
 const BOUNDARY = /^[,;:()“”"—–]$/;
@@ -92,6 +94,12 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     // "Both Moscow and Kyiv have indicated": no single speaker; "Sources in Moscow say": not Moscow
     const joint = toks.slice(s, end + 1).some((x) => x.text === 'and' || x.text === '&') || (s - 1 >= 0 && toks[s - 1].sent === sentence && /^(?:and|&)$/.test(toks[s - 1].text));
     const object = s - 1 >= 0 && toks[s - 1].sent === sentence && toks[s - 1].pos === 'ADP' && !/^(?:according)$/.test(toks[s - 2]?.text ?? '');
+    if (object && !joint && s - 2 >= 0) {
+      // "Dr Amelia Grant of Ferrow University said": the person before "of" / "at" / "from"
+      const prevEnd = toks[s - 2].end;
+      const pm = mentions.find((m) => m.start + m.text.length === prevEnd && m.via !== 'pronoun' && types.get(m.entity) === 'person');
+      if (pm) return { entity: pm.entity, text: text.slice(pm.start, t.end), cue, at: tokAt.get(pm.start) ?? s };
+    }
     const ent = joint || object ? null : headMention(s, end + 1);
     if (PRONOUNS_PERSON.has(t.text.toLowerCase()) || /^(?:he|she)$/i.test(t.text)) {
       return { entity: pronounSpeaker(t, sentence), text: t.text, cue, at: end };
@@ -242,6 +250,8 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           }
         } else if (REPORT_VERBS.has(w) && !directCues.has(k) && toks[k].pos === 'VERB' || PARTICIPLE_CUES.has(w)) {
           if (directCues.has(k)) continue;
+          // "conceded defeat", "denied the charges": these verbs report speech only with a clause
+          if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
           if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
           if (toks[k + 1]?.text === 'by') continue;
           let c = k + 1;

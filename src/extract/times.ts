@@ -151,7 +151,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       if (/\b(?:yesterday|tomorrow|tonight|ago)\b/i.test(low) && !anchor.date) date = null;
     } else if (monthKnown) {
       const m = st.get('month')!;
-      const y = yearKnown && !/\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : /\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : inferYear(m, 15, anchor.date, FUTURE.test(sentText));
+      const y = yearKnown && !/\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : /\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : inferYear(m, 15, anchor.date, looksForward(text, a.sentences[sentence].start, start));
       date = y && (anchor.date || (yearKnown && !/month/.test(low))) ? ym(y, m) : null;
       precision = 'month';
       if (yearKnown && !/month/.test(low)) anchorKind = 'explicit';
@@ -241,7 +241,12 @@ function looksForward(text: string, sentStart: number, at: number): boolean {
   let clause = cut >= 0 && before.length - cut > 12 ? before.slice(cut + 1) : before;
   // "... will walk out from Monday after talks broke down late on Thursday": the last clause counts
   const sub = /.*\b(?:after|before|because|when|while|since|as|although|though)\b/i.exec(clause);
-  if (sub && clause.length - sub[0].length > 8) clause = clause.slice(sub[0].length);
+  if (sub && clause.length - sub[0].length > 8) {
+    const tail = clause.slice(sub[0].length);
+    if (FUTURE.test(tail)) return true;
+    // "... after talks broke down late on Thursday": a past verb after the conjunction decides
+    if (/\b(?:[a-z]+ed|broke|began|met|said|took|held|won|lost|fell|rose|came|went|told|left|was|were|had|did|ran|saw|made)\b/.test(tail)) return false;
+  }
   return FUTURE.test(clause);
 }
 
@@ -251,7 +256,8 @@ function inferYear(month: number, day: number, anchor: string | null, forward: b
   if (!anchor) return null;
   const y = Number(anchor.slice(0, 4));
   const cand = [y - 1, y, y + 1].map((yy) => ({ yy, d: Date.UTC(yy, month - 1, day) - Date.parse(`${anchor}T00:00:00Z`) }));
-  const ok = cand.filter((c) => (forward ? c.d >= -86400000 * 200 : c.d <= 86400000 * 60));
+  // forward: this month or later (the month's middle may be a fortnight back); back: up to two months ahead
+  const ok = cand.filter((c) => (forward ? c.d >= -86400000 * (day === 15 ? 31 : 200) : c.d <= 86400000 * 60));
   ok.sort((p, q) => Math.abs(p.d) - Math.abs(q.d));
   return (ok[0] ?? cand[1]).yy;
 }
