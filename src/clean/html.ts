@@ -10,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { GivenMeta, RemovalReason, RemovedPiece } from '../types.js';
 import type { Block } from './lines.js';
+import { countWords, matchLineRule } from './patterns.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM is untyped under our ES-only lib setting */
 type El = any;
@@ -150,7 +151,12 @@ function pruneWidgets(root: El, removed: RemovedPiece[], total: number): void {
     const links = linkTextLength(el);
     if (reason === 'non-content' && t.length > 400) continue;
     if ((reason === 'share-prompt' || reason === 'navigation' || reason === 'tags' || reason === 'ad') && t.length > 200 && links < 0.4 * t.length) continue;
-    if (t) removed.push({ text: t.slice(0, 2000), reason, rule: `page widget (${el.tagName.toLowerCase()}${el.getAttribute('class') ? '.' + norm(el.getAttribute('class')).split(' ')[0] : ''})` });
+    if (t) {
+      // a text rule names the widget more precisely than its class ("promo" holding a newsletter pitch)
+      const byText = t.length <= 300 ? matchLineRule(t, countWords(t)) : undefined;
+      const where = `${el.tagName.toLowerCase()}${el.getAttribute('class') ? '.' + norm(el.getAttribute('class')).split(' ')[0] : ''}`;
+      removed.push({ text: t.slice(0, 2000), reason: byText?.reason ?? reason, rule: byText ? `page widget (${where}): ${byText.rule}` : `page widget (${where})` });
+    }
     gone.add(el);
     el.remove();
   }

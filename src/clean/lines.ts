@@ -211,6 +211,16 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     }
   }
 
+  // 2b. header zone (before the first paragraph): a short name line next to the byline or date line
+  //     ("Velmar Daily", "Wexmoor Now staff") credits the source; it is not a section heading
+  const firstText = items.findIndex((it) => !it.d && !headlineShaped(it.text, it.words));
+  for (let i = 0; i < (firstText < 0 ? items.length : firstText); i++) {
+    const it = items[i];
+    if (it.d || it.words > 6 || !headlineShaped(it.text, it.words) || titleCaseRatio(it.text) < 0.5 || HEADLINE_VERB.test(it.text)) continue;
+    const near = [items[i - 1], items[i + 1]].some((x) => x?.d?.kind === 'removed' && (x.d.reason === 'byline' || x.d.reason === 'date-line'));
+    if (near) remove(it, 'byline', 'source/author line in the article header (next to the byline or date line)');
+  }
+
   // 3. headline-shaped lines inside the body: section heading or another story's headline (teaser)
   const body = items.filter((it) => !it.d && !headlineShaped(it.text, it.words));
   const docStems = new Map<string, number>();

@@ -194,6 +194,7 @@ test('more prompt patterns on our own wording', () => {
     ['This post may contain affiliate links. We may earn a commission on purchases.', 'disclaimer'],
     ['Want more? Sign up for the Harbour Letter today and get it free every Friday.', 'subscription'],
     ['The best local stories, delivered to your inbox every morning.', 'subscription'],
+    ['Get the Velmar Daily in your inbox every morning. Sign up now.', 'subscription'],
     ['Tags ferries, Port Velmar, strikes', 'tags'],
     ['The contents of this site are © 2031 Velmar Media Group.', 'copyright'],
     ["DON'T MISS Ferry fares frozen for a year [LATEST] Harbour seals return [PICTURES]", 'related-link'],
@@ -295,4 +296,20 @@ test('hard-wrapped paragraphs are re-joined (first line number kept)', () => {
   assert.deepEqual(d.paragraphs.map((p) => p.line), [3, 7, 11]);
   assert.ok(d.paragraphs[1].text.includes('opening in Spring 2033 and the second'));
   assert.equal(d.removed.length, 0);
+});
+
+test('header lines next to the byline or date line are source credits, not headings', () => {
+  const d = clean([
+    'Ferry fares frozen for a year after island protests',
+    '',
+    'Skerry Weekly',
+    'Friday, June 6, 2031',
+    '',
+    'The Skerry Islands authority froze ferry fares for a year on Thursday after weeks of protests by islanders.',
+    '',
+    'Velmar Daily staff',
+  ].join('\n'));
+  assert.equal(reasonOf(d, 'Skerry Weekly'), 'byline');
+  assert.equal(reasonOf(d, 'Velmar Daily staff'), 'byline');
+  assert.equal(d.paragraphs.length, 1);
 });
