@@ -93,6 +93,12 @@ const KNOWN: { name: string; ext: string; make: () => string; boundMs: number }[
     boundMs: 10_000,
   },
   {
+    name: 'clean: 2,500 unclosed nested <div> elements (30 KB) — over a minute in buildArticle',
+    ext: '.html',
+    make: () => `<html><body>${'<div>'.repeat(2500)}<p>The ferry council met on Tuesday and voted on the plan.</p></body></html>`,
+    boundMs: 10_000,
+  },
+  {
     name: 'extract: one 1 MB line of words without sentence punctuation — extraction time grows faster than linearly',
     ext: '.txt',
     make: () => Array.from({ length: 120_000 }, (_, i) => ['harbour', 'council', 'Tuesday', 'ferry', 'vote', 'plan', 'officials', 'port'][i % 8]).join(' '),
