@@ -260,6 +260,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
   // After a batch, build the touched stories' briefs while no ingestion waits, so that the first
   // view is fast and the list shows their conflict counts; `briefs` events tell browsers.
   let prebuilding = false;
+  let prebuildTimer: NodeJS.Timeout | undefined;
   const toPrebuild = new Set<string>();
   async function prebuild(): Promise<void> {
     if (prebuilding) return;
@@ -267,7 +268,11 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     const done: string[] = [];
     try {
       for (const id of toPrebuild) {
-        if (ingest.busy || closing) break;
+        if (ingest.busy || closing) {
+          prebuildTimer = setTimeout(() => void prebuild(), 400);
+          prebuildTimer.unref();
+          break;
+        }
         toPrebuild.delete(id);
         try {
           if (await briefOf(id)) done.push(id);
@@ -286,7 +291,10 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
       briefs.delete(sid);
       if (toPrebuild.size < 50) toPrebuild.add(sid);
     }
-    setImmediate(() => void prebuild());
+    // Wait for a pause in the feed: a brief build occupies the ingestion thread.
+    clearTimeout(prebuildTimer);
+    prebuildTimer = setTimeout(() => void prebuild(), 400);
+    prebuildTimer.unref();
     if (report.stored > 0) events.send('ingest', { articleIds: report.articleIds, storyIds: report.storyIds, stored: report.stored, at: new Date().toISOString() });
   });
 
