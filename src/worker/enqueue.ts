@@ -88,6 +88,7 @@ export async function enqueueItems(
   let errs: { i: number; err: ItemError }[] = [];
   let n = 0;
   let readErrors = 0;
+  let bytes = 0; // payload size of the pending chunk: large articles go in smaller round trips
   // A submission is one session, like one `crosscheck ingest`: boilerplate is learnt in input order.
   const boilerplate = new TrackedBoilerplate();
   const flush = async () => {
@@ -100,6 +101,7 @@ export async function enqueueItems(
     }
     jobs = [];
     errs = [];
+    bytes = 0;
   };
   for await (const item of items) {
     o.onItem?.(item.origin);
@@ -111,8 +113,9 @@ export async function enqueueItems(
       const ctx = boilerplate.jobContext(item);
       boilerplate.observeDoc(item);
       jobs.push({ id: jobId(run, i), name: QUEUE, data: ctx ? { run, i, raw: item, ctx } : { run, i, raw: item }, expireInSeconds: jobTimeout(o) });
+      bytes += item.body.kind === 'text' ? item.body.text.length : item.body.html.length;
     }
-    if (jobs.length + errs.length >= chunk) await flush();
+    if (jobs.length + errs.length >= chunk || bytes > 8_000_000) await flush();
   }
   await flush();
   // The size is known only now: the assigner finishes the run's last batch once it sees it.
