@@ -49,7 +49,7 @@ export function renderStoryHtml(s: BriefStory): string {
       parts.push(`<div class="conflict"><h4><span class="badge">${h(KIND_LABEL[k.kind] ?? k.kind)}</span> ${h(k.about)}</h4><ul>${k.values.map((v) => `<li><strong>${h(v.value)}</strong>${cc(v.sources)}<div class="src">${h(v.text)}</div></li>`).join('')}</ul></div>`);
     }
     parts.push('<h3>Key facts</h3>');
-    parts.push(s.facts.length ? `<ul>${s.facts.map((f) => `<li>${h(f.text)}${cc(f.sources)} <span class="badge">${f.independentSources} independent</span></li>`).join('')}</ul>` : '<p class="meta">No fact is reported by more than one source.</p>');
+    parts.push(s.facts.length ? `<ul>${s.facts.map((f) => `<li>${h(f.text)}${cc(f.sources)} <span class="badge">${f.independentSources} independent</span>${f.conflicted ? ' <span class="badge">sources disagree on a detail</span>' : ''}</li>`).join('')}</ul>` : '<p class="meta">No fact is reported by more than one source.</p>');
     parts.push('<h3>Timeline</h3>');
     parts.push(s.timeline.length ? `<table><tbody>${s.timeline.map((t) => `<tr><td><strong>${h(t.date)}${t.end ? '–' + h(t.end) : ''}</strong></td><td>${h(t.text)}${cc(t.sources)}</td></tr>`).join('')}</tbody></table>` : '<p class="meta">No dated events.</p>');
     parts.push('<h3>People and roles</h3>');

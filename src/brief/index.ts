@@ -37,6 +37,8 @@ export interface BriefFact {
   sources: string[];
   independentSources: number;
   wordings: { text: string; sources: string[] }[];
+  /** True when some of its sources disagree on a detail (see conflicts). */
+  conflicted?: boolean;
 }
 
 export interface BriefConflictValue {
@@ -131,7 +133,8 @@ export function briefStoryFrom(story: { id: string; title: string }, articles: A
       published: a.metadata.published ?? a.metadata.dateline?.date ?? null,
       outlet: a.metadata.outlet ?? null,
       family: prov.get(a.id)?.family ?? a.id,
-      kind: prov.get(a.id)?.kind,
+      // the root of a wire family is the original wording even when marked as a wire copy
+      kind: prov.get(a.id) ? (prov.get(a.id)!.of ? prov.get(a.id)!.kind : 'original') : undefined,
     })),
   });
   let ext: ReturnType<StoryExtractor> = null;
@@ -151,7 +154,7 @@ export function briefStoryFrom(story: { id: string; title: string }, articles: A
     quotes: ext?.quotes ?? own.quotes,
     timeline: ext?.timeline ?? own.timeline,
     summary: x.summary,
-    facts: x.facts.map((f) => ({ text: f.text, sources: f.sources, independentSources: f.independentSources, wordings: f.wordings })),
+    facts: x.facts.map((f) => ({ text: f.text, sources: f.sources, independentSources: f.independentSources, wordings: f.wordings, ...(f.conflicted ? { conflicted: true } : {}) })),
     conflicts: x.conflicts,
     singleSource: x.singleSource,
     unattributed: x.unattributed,

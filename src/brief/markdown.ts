@@ -39,7 +39,7 @@ export function renderStoryMarkdown(s: BriefStory): string {
 
     out.push('### Key facts', '');
     if (!s.facts.length) out.push('_No fact is reported by more than one source._');
-    for (const f of s.facts.slice(0, 15)) out.push(`- ${md(f.text)} ${c(f.sources)} — ${f.independentSources} independent source${f.independentSources === 1 ? '' : 's'}`);
+    for (const f of s.facts.slice(0, 15)) out.push(`- ${md(f.text)} ${c(f.sources)} — ${f.independentSources} independent source${f.independentSources === 1 ? '' : 's'}${f.conflicted ? ' · _sources disagree on a detail, see Conflicts_' : ''}`);
     if (s.facts.length > 15) out.push(`- … ${s.facts.length - 15} more in the JSON brief`);
     out.push('');
 
@@ -83,7 +83,8 @@ export function renderStoryMarkdown(s: BriefStory): string {
     out.push(articleLine(v.n, v.a));
     const alone = (v.a.reportsAlone as { text: string }[] | undefined) ?? [];
     const left = (v.a.leavesOut as { text: string; sources: string[] }[] | undefined) ?? [];
-    for (const x of alone) out.push(`   - only here: ${md(clip(x.text, 160))}`);
+    const own = list.filter((w) => w.family === v.family).length > 1 ? 'only this source family' : 'only here';
+    for (const x of alone) out.push(`   - ${own}: ${md(clip(x.text, 160))}`);
     for (const x of left) out.push(`   - leaves out: ${md(clip(x.text, 160))} ${c(x.sources)}`);
   }
   out.push('');

@@ -245,7 +245,8 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
     // representative wording: from an original source, the wording most sources share, then the lead-most
     const rank = (c: Claim) => {
       const k = byId.get(c.article)?.kind;
-      return (k === 'original' || !k ? 0 : k === 'rewrite' ? 2 : 1) * 1000 - (wmap.get(normText(c.text))!.sources.length * 10) + Math.min(c.n, 9);
+      const dangling = /^(he|she|they|it|this|these|but|however)\b|^[“"]/i.test(c.text) ? 500 : 0;
+      return (k === 'original' || !k ? 0 : k === 'rewrite' ? 2 : 1) * 1000 + dangling - (wmap.get(normText(c.text))!.sources.length * 10) + Math.min(c.n, 9);
     };
     let rep = cs[0], best = Infinity;
     for (const c of cs) { const r = rank(c); if (r < best) { best = r; rep = c; } }
