@@ -119,43 +119,53 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
     });
 
   // ------------------------------------------------------------------ quotes
-  interface QG { speaker: SE | null; speakerText: string | null; kind: StoryQuote['kind']; variants: Map<string, Set<string>>; words: Set<string>; kinds: Map<string, number> }
+  // quoted words (direct / partial) and reported statements are grouped apart: a paraphrase is not a wording
+  interface QG { speaker: SE | null; speakerText: string | null; quoted: boolean; variants: Map<string, { sources: Set<string>; quoted: boolean }>; words: Set<string>; kinds: Map<string, number> }
   const groups: QG[] = [];
   for (const { article, extraction } of items) {
     for (const q of extraction.quotes) {
       const sp = q.speaker ? idMap.get(`${article.id}/${q.speaker}`) ?? null : null;
       const words = contentWords(q.text);
+      const quoted = q.kind !== 'reported';
       let g = groups.find((x) => {
+        if (x.quoted !== quoted) return false;
         const sim = overlap(x.words, words);
         if (x.speaker && sp) return x.speaker === sp && (sim >= 0.45 || jaccard(x.words, words) >= 0.3);
         return sim >= 0.8 && Math.min(x.words.size, words.size) >= 2;
       });
       if (!g) {
-        g = { speaker: sp, speakerText: q.speakerText, kind: q.kind, variants: new Map(), words: new Set(), kinds: new Map() };
+        g = { speaker: sp, speakerText: q.speakerText, quoted, variants: new Map(), words: new Set(), kinds: new Map() };
         groups.push(g);
       }
       if (!g.speaker && sp) g.speaker = sp;
       for (const w of words) g.words.add(w);
       const norm = q.text.trim();
-      if (!g.variants.has(norm)) g.variants.set(norm, new Set());
-      g.variants.get(norm)!.add(article.id);
+      if (!g.variants.has(norm)) g.variants.set(norm, { sources: new Set(), quoted });
+      g.variants.get(norm)!.sources.add(article.id);
       g.kinds.set(q.kind, (g.kinds.get(q.kind) ?? 0) + 1);
     }
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
   const quotes: StoryQuote[] = groups.map((g) => {
-    const variants = [...g.variants.entries()].map(([text, src]) => ({ text, sources: [...src] }));
+    const variants = [...g.variants.entries()].map(([text, v]) => ({ text, sources: [...v.sources] }));
     variants.sort((x, y) => y.sources.length - x.sources.length || y.text.length - x.text.length);
     const sources = [...new Set(variants.flatMap((v) => v.sources))];
-    const kind = ([...g.kinds.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? g.kind) as StoryQuote['kind'];
-    // materially different words: two sources' wordings that differ beyond punctuation/case
+    const kind = ([...g.kinds.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? (g.quoted ? 'direct' : 'reported')) as StoryQuote['kind'];
+    // materially different words: two sources put different quoted words in the speaker's mouth
     const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
     let differs = false;
-    for (let i = 0; i < variants.length && !differs; i++) for (let j = i + 1; j < variants.length; j++) {
-      const a = norm(variants[i].text);
-      const b = norm(variants[j].text);
-      if (a === b || a.includes(b) || b.includes(a)) continue;
-      if (jaccard(contentWords(a), contentWords(b)) < 0.85) differs = true;
+    if (g.quoted && g.speaker) {
+      for (let i = 0; i < variants.length && !differs; i++) for (let j = i + 1; j < variants.length; j++) {
+        if (variants[i].sources.every((x) => variants[j].sources.includes(x)) && variants[j].sources.every((x) => variants[i].sources.includes(x))) continue;
+        const a = norm(variants[i].text);
+        const b = norm(variants[j].text);
+        if (a === b || a.includes(b) || b.includes(a)) continue;
+        const ca = contentWords(a);
+        const cb = contentWords(b);
+        // a shorter excerpt of the same words is not a different wording
+        if ([...ca].every((w) => cb.has(w)) || [...cb].every((w) => ca.has(w))) continue;
+        if (jaccard(ca, cb) < 0.85) differs = true;
+      }
     }
     return {
       speaker: g.speaker ? byId.get(g.speaker.id)?.name ?? null : null,
@@ -164,7 +174,7 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
       kind,
       sources,
       variants,
-      wordingDiffers: differs && kind !== 'reported' && !!g.speaker,
+      wordingDiffers: differs,
     };
   });
   quotes.sort((x, y) => y.sources.length - x.sources.length);

@@ -35,7 +35,7 @@ function newsChrono(): chrono.Chrono {
   chronoNews = c;
   return c;
 }
-const TIME_CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|week|month|year|ago|morning|evening|night|noon|midnight|weekend|spring|summer|autumn|fall|winter|decade|(?:19|20)\d\d|\d{1,2}\/\d{1,2})/i;
+const TIME_CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|weekend|weeks?|months?|years?|ago|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|fall|winter|decades?|(?:19|20)\d\d)\b/i;
 /** Durations chrono reads as dates ("for 48 hours", "in 24 hours", "seven years after"). */
 const DURATION_TEXT = /^(?:(?:in|for|after|within|over|during)\s+)?(?:the\s+)?(?:(?:next|past|last|first)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|\w+ty(?:-\w+)?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|nights?)(?:\s+(?:after|before|later|earlier))?$/i;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
