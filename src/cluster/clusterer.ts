@@ -93,11 +93,11 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   decayScaleDays: 7,
   boosts: DEFAULT_BOOSTS,
   docFeatures: 80,
-  queryFeatures: 24,
+  queryFeatures: 16,
   storyFeatures: 240,
   indexFeatures: 40,
   maxPosting: 400,
-  candidates: 24,
+  candidates: 12,
   sweepEvery: 4096,
   dfBits: 22,
 };
@@ -108,6 +108,10 @@ interface Vec {
   norm: number;
   years: number[];
   names: number[];
+  /** idf of each feature at vectorization time. */
+  idf: number[];
+  /** Norm of the name-like part. */
+  entNorm: number;
 }
 
 interface StoryState {
@@ -121,6 +125,10 @@ interface StoryState {
   lastTime?: number;
   indexed: Set<number>;
   years: Map<number, number>;
+  /** Cached idf-weighted norms (all features, names only) and the article count they were computed at. */
+  norm: number;
+  entNorm: number;
+  normAt: number;
 }
 
 export class StoryClusterer {
@@ -180,23 +188,34 @@ export class StoryClusterer {
       order[i] = i;
       ww[i] = bag.w[i] * this.idf(bag.ids[i]);
     }
-    // Most distinctive first; ties by hash so the order is deterministic.
-    order.sort((a, b) => ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
+    // Most distinctive first; ties by hash so the order is deterministic. Only the top
+    // `docFeatures` are kept: find the cut-off weight with a native numeric sort, then sort the
+    // few survivors with the comparator.
     const m = Math.min(k, this.opts.docFeatures);
+    let top = order;
+    if (k > m) {
+      const sorted = Float64Array.from(ww).sort();
+      const cut = sorted[k - m];
+      top = order.filter((i) => ww[i] >= cut);
+    }
+    top.sort((a, b) => ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
     const ids: number[] = [];
     const w: number[] = [];
-    let norm = 0;
+    const idfs: number[] = [];
+    let norm = 0, entNorm = 0;
     for (let j = 0; j < m; j++) {
-      ids.push(bag.ids[order[j]]);
-      w.push(ww[order[j]]);
-      norm += ww[order[j]] * ww[order[j]];
+      if ((bag.ids[top[j]] & 7) === 1) entNorm += ww[top[j]] * ww[top[j]];
+      ids.push(bag.ids[top[j]]);
+      w.push(ww[top[j]]);
+      idfs.push(ww[top[j]] / bag.w[top[j]]);
+      norm += ww[top[j]] * ww[top[j]];
     }
     // The article's main names: name-like features by frequency (then distinctiveness).
     const nameIdx: number[] = [];
-    for (let i = 0; i < k; i++) if ((bag.ids[i] & 7) === 1) nameIdx.push(i);
+    if (this.opts.nameConflict < 1) for (let i = 0; i < k; i++) if ((bag.ids[i] & 7) === 1) nameIdx.push(i);
     nameIdx.sort((a, b) => bag.w[b] - bag.w[a] || ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
     const names = nameIdx.slice(0, this.opts.topNames).map((i) => bag.ids[i]);
-    return { ids, w, norm: Math.sqrt(norm), years: bag.years, names };
+    return { ids, w, norm: Math.sqrt(norm), years: bag.years, names, idf: idfs, entNorm: Math.sqrt(entNorm) };
   }
 
   private resolve(idx: number): StoryState | undefined {
@@ -223,28 +242,37 @@ export class StoryClusterer {
     return this.opts.yearConflict;
   }
 
-  /** Cosine restricted to name-like features (kind code 1 in the low bits). */
-  private entityCosine(vec: Vec, s: StoryState): number {
-    let dot = 0, dn = 0, sn = 0;
-    for (let i = 0; i < vec.ids.length; i++) {
-      if ((vec.ids[i] & 7) !== 1) continue;
-      dn += vec.w[i] * vec.w[i];
-      const v = s.feats.get(vec.ids[i]);
-      if (v !== undefined) dot += vec.w[i] * v * this.idf(vec.ids[i]);
-    }
-    if (dot === 0) return 0;
+  /** Idf-weighted norms of a story, cached; refreshed when the story changed or the corpus grew. */
+  private norms(s: StoryState): void {
+    // Idf drifts slowly: refresh when the corpus grew by 5% (and after every change).
+    if (s.normAt >= 0 && this.n <= s.normAt * 1.05 + 16) return;
+    let sn = 0, en = 0;
+
     for (const [h, v] of s.feats) {
-      if ((h & 7) !== 1) continue;
       const x = v * this.idf(h);
       sn += x * x;
+      if ((h & 7) === 1) en += x * x;
     }
-    return dot / Math.sqrt(dn * sn);
+    s.norm = Math.sqrt(sn);
+    s.entNorm = Math.sqrt(en);
+    s.normAt = this.n;
   }
 
   private similarity(vec: Vec, s: StoryState): number {
+    // One pass: cosine over all features and over name-like features (kind code 1).
+    let dot = 0, edot = 0;
+    for (let i = 0; i < vec.ids.length; i++) {
+      const v = s.feats.get(vec.ids[i]);
+      if (v === undefined) continue;
+      const x = vec.w[i] * v * vec.idf[i];
+      dot += x;
+      if ((vec.ids[i] & 7) === 1) edot += x;
+    }
+    if (dot === 0) return 0;
+    this.norms(s);
+    let c = dot / (vec.norm * s.norm || 1);
     const a = this.opts.entityWeight;
-    let c = this.cosine(vec, s);
-    if (a > 0) c = (1 - a) * c + a * this.entityCosine(vec, s);
+    if (a > 0) c = (1 - a) * c + (a * edot) / (vec.entNorm * s.entNorm || 1);
     if (this.opts.nameConflict < 1) {
       let missing = 0;
       for (const h of vec.names) if (!s.feats.has(h)) missing++;
@@ -258,28 +286,26 @@ export class StoryClusterer {
     let dot = 0;
     for (let i = 0; i < vec.ids.length; i++) {
       const v = s.feats.get(vec.ids[i]);
-      if (v !== undefined) dot += vec.w[i] * v * this.idf(vec.ids[i]);
+      if (v !== undefined) dot += vec.w[i] * v * vec.idf[i];
     }
     if (dot === 0) return 0;
-    let sn = 0;
-    for (const [h, v] of s.feats) {
-      const x = v * this.idf(h);
-      sn += x * x;
-    }
-    return dot / (vec.norm * Math.sqrt(sn) || 1);
+    this.norms(s);
+    return dot / (vec.norm * s.norm || 1);
   }
 
   private storyCosine(a: StoryState, b: StoryState): number {
     const ids: number[] = [];
     const w: number[] = [];
+    const idf: number[] = [];
     let norm = 0;
     for (const [h, v] of a.feats) {
-      const x = v * this.idf(h);
+      const f = this.idf(h);
       ids.push(h);
-      w.push(x);
-      norm += x * x;
+      w.push(v * f);
+      idf.push(f);
+      norm += v * f * v * f;
     }
-    return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [], names: [] }, b);
+    return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [], names: [], idf, entNorm: 0 }, b);
   }
 
   /** Adds the article's vector to the story (sum of per-article idf-free weights), prunes, indexes. */
@@ -288,16 +314,18 @@ export class StoryClusterer {
     for (let i = 0; i < vec.ids.length; i++) {
       const h = vec.ids[i];
       // Store the idf-free part so the story re-weights with current statistics.
-      const raw = vec.w[i] / this.idf(h);
+      const raw = vec.w[i] / vec.idf[i];
       s.feats.set(h, (s.feats.get(h) ?? 0) + raw);
     }
     s.size++;
+    s.normAt = -1;
     if (t !== undefined) {
       s.lastTime = s.lastTime === undefined ? t : Math.max(s.lastTime, t);
       s.firstTime = s.firstTime === undefined ? t : Math.min(s.firstTime, t);
     }
     if (s.feats.size > this.opts.storyFeatures * 1.5) this.prune(s);
-    this.reindex(s);
+    // Re-rank the indexed features while the story is young, then every 4th article.
+    if (s.size <= 4 || s.size % 4 === 0) this.reindex(s);
   }
 
   private ranked(s: StoryState): number[] {
@@ -325,7 +353,7 @@ export class StoryClusterer {
   }
 
   private newStory(id: string): StoryState {
-    const s: StoryState = { idx: this.nextIdx++, id, into: -1, feats: new Map(), size: 0, indexed: new Set(), years: new Map() };
+    const s: StoryState = { idx: this.nextIdx++, id, into: -1, feats: new Map(), size: 0, indexed: new Set(), years: new Map(), norm: 0, entNorm: 0, normAt: -1 };
     this.stories.set(s.idx, s);
     this.byId.set(id, s.idx);
     return s;
@@ -404,6 +432,7 @@ export class StoryClusterer {
     for (const [h, v] of gone.feats) keep.feats.set(h, (keep.feats.get(h) ?? 0) + v);
     for (const [y, v] of gone.years) keep.years.set(y, (keep.years.get(y) ?? 0) + v);
     keep.size += gone.size;
+    keep.normAt = -1;
     if (gone.lastTime !== undefined) keep.lastTime = Math.max(keep.lastTime ?? gone.lastTime, gone.lastTime);
     if (gone.firstTime !== undefined) keep.firstTime = Math.min(keep.firstTime ?? gone.firstTime, gone.firstTime);
     gone.into = keep.idx;

@@ -7,7 +7,7 @@
  *   n: numbers (counts, ages, figures), y: years, d: month-day dates
  * Each feature carries a boost by kind; the clusterer multiplies by IDF learned online.
  */
-import { hash32, isStopword, monthOf, stem, WORD_RE } from './text.js';
+import { hash32, isStopword, mix32, monthOf, stem } from './text.js';
 
 export type FeatureKind = 't' | 'e' | 'n' | 'y' | 'd';
 
@@ -22,8 +22,10 @@ export interface FeatureBoosts {
 /** Feature kind codes, kept in the low 3 bits of the feature hash. */
 export const KIND_CODE: Record<FeatureKind, number> = { t: 0, e: 1, n: 2, y: 3, d: 4 };
 
+const KIND_SEED: Record<FeatureKind, number> = { t: hash32('t'), e: hash32('e'), n: hash32('n'), y: hash32('y'), d: hash32('d') };
+
 export function featureHash(kind: FeatureKind, key: string): number {
-  return ((hash32(kind + key) & ~7) | KIND_CODE[kind]) >>> 0;
+  return ((hash32(key, KIND_SEED[kind]) & ~7) | KIND_CODE[kind]) >>> 0;
 }
 
 export const DEFAULT_BOOSTS: FeatureBoosts = { t: 1, e: 1.6, n: 0.6, y: 1, d: 1 };
@@ -41,86 +43,146 @@ export interface FeatureBag {
  * Name-likeness: a capitalised token is a name if it is not a stop word and either is not at the
  * start of a sentence or occurs capitalised mid-sentence elsewhere in the same text.
  */
+interface TokInfo {
+  lower: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Hash of the content-term feature, or 0 (stop word, too short, number). */
+  term: number;
+  /** Hash of the name feature for this token. */
+  ent: number;
+  /** Eligible as a name: not a stop word, not a month, long enough. */
+  nameOk: boolean;
+  month: number | undefined;
+  digit: boolean;
+}
+
+/**
+ * Per-token facts cached by a 32-bit hash of the surface form (news vocabulary is Zipfian: most
+ * lookups hit, and a hit costs no substring allocation). A hash collision merges two rare words'
+ * features, which the weighting tolerates like any feature-hashing collision.
+ */
+const TOK_CACHE = new Map<number, TokInfo>();
+const TOK_CACHE_MAX = 500_000;
+
+function tokInfo(t: string, key: number): TokInfo {
+  let info = TOK_CACHE.get(key);
+  if (info) return info;
+  const lower = t.toLowerCase();
+  const c0 = t.charCodeAt(0);
+  const digit = c0 >= 48 && c0 <= 57;
+  const stop = isStopword(lower);
+  const month = monthOf(lower);
+  info = {
+    lower,
+    cap: !digit && t[0] !== lower[0],
+    term: digit || lower.length < 3 || stop ? 0 : featureHash('t', stem(lower)),
+    ent: featureHash('e', lower),
+    nameOk: !digit && !stop && month === undefined,
+    month,
+    digit,
+  };
+  if (TOK_CACHE.size >= TOK_CACHE_MAX) TOK_CACHE.clear();
+  TOK_CACHE.set(key, info);
+  return info;
+}
+
 export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFAULT_BOOSTS): FeatureBag {
   const src = title ? title + '.\n' + title + '.\n' + text : text;
-  // Tokens with their "sentence-initial" flag; punctuation between tokens decides the flag.
+  // Tokens, and whether each starts a sentence (., !, ?, newline or an opening quote since the
+  // previous token).
+  const infos: TokInfo[] = [];
   const toks: string[] = [];
   const initial: boolean[] = [];
   const offs: number[] = [];
   // Years near the top (date line, dateline, first paragraph) date the article itself.
   const headEnd = (title ? 2 * title.length + 4 : 0) + 300;
-  let last = 0;
   let atStart = true;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(src); m; m = WORD_RE.exec(src)) {
-    const gap = src.slice(last, m.index);
-    if (/[.!?\n\u201c"]/.test(gap)) atStart = true;
-    toks.push(m[0]);
-    offs.push(m.index);
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (!isWordChar(c)) {
+      if (c === 46 || c === 33 || c === 63 || c === 10 || c === 34 || c === 0x201c) atStart = true;
+      i++;
+      continue;
+    }
+    const b = i;
+    let h = 0x811c9dc5;
+    for (; i < n; i++) {
+      const d = src.charCodeAt(i);
+      if (!isWordChar(d)) break;
+      h = Math.imul(h ^ d, 0x01000193);
+    }
+    const key = (h ^ (i - b)) >>> 0;
+    let info = TOK_CACHE.get(key);
+    const isDigit = c >= 48 && c <= 57;
+    if (!info || isDigit) {
+      const t = src.slice(b, i);
+      info = info ?? tokInfo(t, key);
+      toks.push(t);
+    } else toks.push('');
+    infos.push(info);
+    offs.push(b);
     initial.push(atStart);
     atStart = false;
-    last = m.index + m[0].length;
   }
-  const midCaps = new Set<string>();
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    const c = t.charCodeAt(0);
-    if (!initial[i] && c >= 65 && c <= 90 && t.length > 1) midCaps.add(t.toLowerCase());
-    else if (!initial[i] && t !== t.toLowerCase() && t[0] !== t[0].toLowerCase()) midCaps.add(t.toLowerCase());
-  }
+  // Name-like: capitalised somewhere other than at a sentence start.
+  const midCaps = new Set<number>();
+  for (let k = 0; k < infos.length; k++) if (!initial[k] && infos[k].cap) midCaps.add(infos[k].ent);
   const tf = new Map<number, number>();
-  const boostOf = new Map<number, number>();
-  const add = (kind: FeatureKind, key: string) => {
-    const h = featureHash(kind, key);
-    const prev = tf.get(h);
-    if (prev === undefined) {
-      tf.set(h, 1);
-      boostOf.set(h, boosts[kind]);
-    } else tf.set(h, prev + 1);
-  };
-  let prevName: string | null = null;
+  const bump = (h: number) => tf.set(h, (tf.get(h) ?? 0) + 1);
+  let prevEnt = 0;
   const years: number[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    const m0 = offs[i];
-    const lower = t.toLowerCase();
-    const c = t[0];
-    if (c >= '0' && c <= '9') {
-      prevName = null;
+  for (let k = 0; k < infos.length; k++) {
+    const info = infos[k];
+    if (info.digit) {
+      prevEnt = 0;
+      const t = toks[k];
+      if (t.length > 7) continue;
       const v = Number(t);
+      if (!Number.isFinite(v)) continue;
       if (t.length === 4 && v >= 1900 && v <= 2099) {
-        add('y', t);
-        if (m0 < headEnd && !years.includes(v)) years.push(v);
+        bump(featureHash('y', t));
+        if (offs[k] < headEnd && !years.includes(v)) years.push(v);
+      } else {
+        const mo = k > 0 ? infos[k - 1].month : undefined;
+        if (mo !== undefined && v >= 1 && v <= 31) bump(featureHash('d', mo + '-' + v));
+        else if (v >= 2) bump(featureHash('n', t));
       }
-      else if (Number.isFinite(v) && t.length <= 7) {
-        const mo = i > 0 ? monthOf(toks[i - 1].toLowerCase()) : undefined;
-        if (mo !== undefined && v >= 1 && v <= 31) add('d', mo + '-' + v);
-        else if (v >= 2) add('n', t);
-      }
       continue;
     }
-    if (lower.length < 3 && !midCaps.has(lower)) {
-      prevName = null;
+    if (info.cap && info.nameOk && midCaps.has(info.ent) && (info.lower.length >= 3 || !initial[k])) {
+      bump(info.ent);
+      // Name bigram ("tara reid"): combine the two name hashes, keep the kind code.
+      if (prevEnt) bump(((mix32(prevEnt, info.ent) & ~7) | KIND_CODE.e) >>> 0);
+      prevEnt = info.ent;
       continue;
     }
-    const isCap = c !== lower[0];
-    if (isCap && midCaps.has(lower) && !isStopword(lower) && monthOf(lower) === undefined) {
-      add('e', lower);
-      if (prevName) add('e', prevName + ' ' + lower);
-      prevName = lower;
-      continue;
-    }
-    prevName = null;
-    if (isStopword(lower) || lower.length < 3) continue;
-    add('t', stem(lower));
+    prevEnt = 0;
+    if (info.term) bump(info.term);
   }
   const ids = new Uint32Array(tf.size);
   const w = new Float32Array(tf.size);
-  let i = 0;
-  for (const [h, n] of tf) {
-    ids[i] = h;
-    w[i] = (1 + Math.log(n)) * (boostOf.get(h) ?? 1);
-    i++;
+  const boostByCode = [boosts.t, boosts.e, boosts.n, boosts.y, boosts.d, 1, 1, 1];
+  let j = 0;
+  for (const [h, cnt] of tf) {
+    ids[j] = h;
+    w[j] = (1 + Math.log(cnt)) * boostByCode[h & 7];
+    j++;
   }
   return { ids, w, years };
+}
+
+/** Letter or digit? ASCII by range; other code units by a cached Unicode test. */
+const WORD_CACHE = new Int8Array(65536);
+const WORD_ONE = /[\p{L}\p{N}]/u;
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let v = WORD_CACHE[c];
+  if (v === 0) {
+    v = WORD_ONE.test(String.fromCharCode(c)) ? 1 : -1;
+    WORD_CACHE[c] = v;
+  }
+  return v === 1;
 }
