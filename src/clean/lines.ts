@@ -216,7 +216,7 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
   const firstText = items.findIndex((it) => !it.d && !headlineShaped(it.text, it.words));
   for (let i = 0; i < (firstText < 0 ? items.length : firstText); i++) {
     const it = items[i];
-    if (it.d || it.words > 6 || !headlineShaped(it.text, it.words) || titleCaseRatio(it.text) < 0.5 || HEADLINE_VERB.test(it.text)) continue;
+    if (it.d || it.words > 6 || /\d/.test(it.text) || !headlineShaped(it.text, it.words) || titleCaseRatio(it.text) < 0.5 || HEADLINE_VERB.test(it.text)) continue;
     const near = [items[i - 1], items[i + 1]].some((x) => x?.d?.kind === 'removed' && (x.d.reason === 'byline' || x.d.reason === 'date-line'));
     if (near) remove(it, 'byline', 'source/author line in the article header (next to the byline or date line)');
   }
@@ -244,7 +244,8 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     const novelNames = ws.slice(1).filter((w) => /^\p{Lu}/u.test(w) && !docStems.has(stem(w))).length;
     const tc = titleCaseRatio(it.text);
     const evidence: string[] = [];
-    if (tc < 0.6) evidence.push('sentence-case headline');
+    // sentence case alone marks a headline only when long: short sentence-case section headings are common
+    if (tc < 0.6 && it.words >= 8) evidence.push('sentence-case headline');
     if (it.words >= 12) evidence.push(`${it.words} words, long for a section heading`);
     if (HEADLINE_VERB.test(it.text)) evidence.push('headline verb');
     if (overlap < 0.5 || novelNames >= 2) evidence.push(`off-topic (${Math.round(overlap * 100)}% of its words in the article, ${novelNames} new names)`);

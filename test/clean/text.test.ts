@@ -313,3 +313,51 @@ test('header lines next to the byline or date line are source credits, not headi
   assert.equal(reasonOf(d, 'Velmar Daily staff'), 'byline');
   assert.equal(d.paragraphs.length, 1);
 });
+
+const PORTAL = [
+  "Velmar port strike ends after 11 days as dockers accept 6% pay rise",
+  "Last Updated: June 12, 2031, 09:41 IST",
+  "Written by Priya Venkataraman",
+  "Click here to join our WhatsApp channel",
+  "The strike that closed the Velmar container port for 11 days ended on Wednesday night after dockers voted to accept a 6% pay rise, the union said.",
+  "About 2,400 workers had walked out on June 1, leaving more than 40 ships waiting at anchor outside the harbour.",
+  "Also Read | Ferry operator posts record summer bookings",
+  "Union leader Rafael Odum said members had won \"most of what we asked for\" and would return to work on Thursday morning.",
+  "WATCH | Dockers celebrate outside the port gates",
+  "The port authority said it would take about a week to clear the backlog of containers.",
+  "MORE: Velmar shipyard wins record ferry order",
+  "READ MORE: What the strike cost the island economy",
+  "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
+  "First Published: June 12, 2031, 08:15 IST",
+  "Click here to download our app for the latest news",
+  "Get the latest news and updates on your phone",
+  "Copyright © 2031 Velmar Media Ltd.",
+  "Advertisement",
+  "Port operators welcome deal",
+  "Shipping companies said they were relieved the dispute was over, though several warned that freight rates on the island route would stay high until the backlog cleared.",
+  "Trending Topics"
+].join('\n');
+
+test('portal-style scrape: labels with pipes, app promos, sign-up notices, sub-heading kept', () => {
+  const d = clean(PORTAL);
+  assert.equal(d.title, 'Velmar port strike ends after 11 days as dockers accept 6% pay rise');
+  const expectRemoved: [string, string][] = [
+    ['Last Updated:', 'date-line'],
+    ['Written by Priya', 'byline'],
+    ['join our WhatsApp channel', 'share-prompt'],
+    ['Also Read |', 'related-link'],
+    ['WATCH |', 'related-link'],
+    ['MORE: Velmar shipyard', 'related-link'],
+    ['READ MORE:', 'related-link'],
+    ['We use your sign-up', 'subscription'],
+    ['First Published:', 'date-line'],
+    ['download our app', 'subscription'],
+    ['on your phone', 'subscription'],
+    ['Copyright ©', 'copyright'],
+    ['Advertisement', 'ad'],
+    ['Trending Topics', 'related-link'],
+  ];
+  for (const [needle, reason] of expectRemoved) assert.equal(reasonOf(d, needle), reason, needle);
+  assert.equal(kept(d, 'Port operators welcome deal')?.kind, 'heading');
+  assert.equal(d.paragraphs.filter((p) => p.kind === 'paragraph').length, 5);
+});
