@@ -2,8 +2,9 @@
  * Golden file of the cross-check and brief on the five seeds (test/golden/brief/seeds.json):
  * the seeds go through the whole pipeline in an in-memory store; recorded are short facts only:
  * conflicts (kind, short values such as "about three hours" or "former President", and their
- * sources as seed prefixes), the quote wordings per speaker (sources only), which facts rest on
- * one independent source, the summary's sources, and counts. No seed sentence is stored.
+ * sources as seed prefixes), which facts rest on one independent source, the summary's sources,
+ * and counts. No seed sentence is stored. (Quotes come from the extraction stage and are checked
+ * by the test directly, not kept here.)
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,6 @@ export interface BriefGolden {
   stories: number;
   independentSources: number;
   conflicts: { kind: string; values: { value: string | null; words: number; sources: string[] }[] }[];
-  quotesWithVariants: { speaker: string | null; variants: string[][] }[];
   /** Facts told by more than one article: sources and independent-source count. */
   facts: { sources: string[]; independentSources: number }[];
   summary: string[][];
@@ -47,7 +47,6 @@ export async function buildBriefGolden(): Promise<BriefGolden> {
       stories: doc.stories.length,
       independentSources: s.independentSources,
       conflicts: s.conflicts.map((c) => ({ kind: c.kind, values: c.values.map((v) => ({ value: short(c.kind, v.value), words: v.value.split(/\s+/).length, sources: seeds(v.sources) })) })),
-      quotesWithVariants: s.quotes.filter((q) => q.variants.length > 1).map((q) => ({ speaker: q.speaker, variants: q.variants.map((v) => seeds(v.sources)) })),
       facts: s.facts.map((f) => ({ sources: seeds(f.sources), independentSources: f.independentSources })),
       summary: s.summary.map((x) => seeds(x.sources)),
       singleSource: { count: s.singleSource.length, millionClaimSources: million ? seeds(million.sources) : null },

@@ -374,7 +374,9 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
     const vals = valuesFrom(members.map((m) => ({ value: m.role.role, norm: `${m.role.head}|${m.role.status.join()}|${m.role.domains.join()}`, claim: m.claim })));
     // show the plainest wording of each value
     conflicts.push({ kind: 'role', about: `role of ${p.name}`, values: vals });
-    for (const m of members) conflictedClaims.add(m.claim.id);
+    // only the sentences with a minority title are in doubt, not every mention of the person
+    const top = Math.max(...vals.map((v) => v.sources.length));
+    for (const m of members) if ((vals.find((v) => v.sentences.some((x) => x.source === m.claim.article && x.start === m.claim.start))?.sources.length ?? top) < top) conflictedClaims.add(m.claim.id);
   }
 
   // quotes: one statement, several wordings or several speakers
