@@ -361,3 +361,48 @@ test('portal-style scrape: labels with pipes, app promos, sign-up notices, sub-h
   assert.equal(kept(d, 'Port operators welcome deal')?.kind, 'heading');
   assert.equal(d.paragraphs.filter((p) => p.kind === 'paragraph').length, 5);
 });
+
+const TABLOID = [
+  "Council Approves Velmar Tram Extension After Three-Year Row",
+  "",
+  "By Odile Marchetti, Transport Correspondent",
+  "Published 10:42 BST, 6 October 2032 | Updated 11:05 BST, 6 October 2032",
+  "",
+  "Velmar's harbour tram will finally reach the ferry terminal after councillors voted 31 to 12 in favour of the extension on Wednesday night.",
+  "",
+  "The decision ends a three-year row over the route, which will run past the fish market and the old customs house.",
+  "",
+  "Budget Fears Over Soft Ground",
+  "",
+  "Opposition councillors warned that the 96 million crown budget left no margin for the soft ground near the docks, where an earlier bridge project ran far over cost.",
+  "",
+  "Engineers told the meeting that test drilling had found the ground firmer than expected along most of the route.",
+  "",
+  "Pop Star Lina Roe Announces Surprise Wedding In Secret Island Ceremony",
+  "",
+  "What Happens Next",
+  "",
+  "The first trams are due to run to the fish market next spring, with the full line to the terminal opening in 2034.",
+  "",
+  "Share or comment on this article:",
+  "",
+  "Comments are closed.",
+  "",
+  "Most Read News",
+  "Harbour seals return to the quay",
+  "Ferry fares frozen for a year"
+].join('\n');
+
+test('tabloid-style scrape: Title Case teaser among Title Case headings, comment and most-read furniture', () => {
+  const d = clean(TABLOID);
+  assert.equal(d.title, 'Council Approves Velmar Tram Extension After Three-Year Row');
+  assert.equal(reasonOf(d, 'Pop Star Lina Roe'), 'teaser-headline');
+  assert.deepEqual(d.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.text), ['Budget Fears Over Soft Ground', 'What Happens Next']);
+  assert.equal(reasonOf(d, 'By Odile Marchetti'), 'byline');
+  assert.equal(reasonOf(d, 'Published 10:42 BST'), 'date-line');
+  assert.equal(reasonOf(d, 'Share or comment'), 'comments');
+  assert.equal(reasonOf(d, 'Comments are closed'), 'comments');
+  assert.equal(reasonOf(d, 'Most Read News'), 'related-link');
+  assert.equal(reasonOf(d, 'Harbour seals return'), 'related-link');
+  assert.equal(d.paragraphs.filter((p) => p.kind === 'paragraph').length, 5);
+});
