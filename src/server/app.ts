@@ -118,6 +118,8 @@ const CSP = {
 
 interface CachedBrief {
   key: string;
+  /** When the key was last compared with the store (ms). */
+  checkedAt: number;
   /** Number of conflicts in the brief (null when the brief has no conflicts field). */
   conflicts: number | null;
   etag: string;
@@ -224,11 +226,16 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
   const building = new Map<string, Promise<CachedBrief | null>>();
   const storyKey = (story: Story) => story.articleIds.join(',') + '|' + story.mergedFrom.join(',') + '|' + story.title + '|' + story.lastSeen;
   async function briefOf(id: string): Promise<CachedBrief | null> {
+    // Under load, a cached brief is revalidated against the store at most every 500 ms (this
+    // server's own ingests evict touched stories at once; other writers are seen within 500 ms).
+    const recent = briefs.get(id);
+    if (recent && Date.now() - recent.checkedAt < 500) return recent;
     const story = await cc.store.getStory(id);
     if (!story) return null;
     const key = storyKey(story);
     const hit = briefs.get(id);
     if (hit && hit.key === key) {
+      hit.checkedAt = Date.now();
       briefs.delete(id);
       briefs.set(id, hit);
       return hit;
@@ -241,7 +248,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
         if (text === null) return null;
         const json = Buffer.from(text);
         const conflicts = (JSON.parse(text) as BriefDocument).stories[0]?.conflicts;
-        const entry: CachedBrief = { key, conflicts: Array.isArray(conflicts) ? conflicts.length : null, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        const entry: CachedBrief = { key, checkedAt: Date.now(), conflicts: Array.isArray(conflicts) ? conflicts.length : null, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
         briefs.set(id, entry);
         if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
         return entry;
