@@ -87,7 +87,7 @@ function tokInfo(t: string, key: number): TokInfo {
   return info;
 }
 
-export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFAULT_BOOSTS): FeatureBag {
+export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFAULT_BOOSTS, leadChars = 0): FeatureBag {
   const src = title ? title + '.\n' + title + '.\n' + text : text;
   // Tokens, and whether each starts a sentence (., !, ?, newline or an opening quote since the
   // previous token).
@@ -131,11 +131,16 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
   const midCaps = new Set<number>();
   for (let k = 0; k < infos.length; k++) if (!initial[k] && infos[k].cap) midCaps.add(infos[k].ent);
   const tf = new Map<number, number>();
-  const bump = (h: number) => tf.set(h, (tf.get(h) ?? 0) + 1);
+  // Words of the lead (first `leadChars` characters of the text) count twice: news puts the
+  // event's identity (who, what, where) first.
+  const leadEnd = (title ? 2 * title.length + 4 : 0) + leadChars;
+  let inc = 1;
+  const bump = (h: number) => tf.set(h, (tf.get(h) ?? 0) + inc);
   let prevEnt = 0;
   const years: number[] = [];
   for (let k = 0; k < infos.length; k++) {
     const info = infos[k];
+    inc = offs[k] < leadEnd ? 2 : 1;
     if (info.digit) {
       prevEnt = 0;
       const t = toks[k];
