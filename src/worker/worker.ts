@@ -249,6 +249,23 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
   }
 }
 
+/**
+ * Runs a loop; a database error (server restart, dropped connection) is logged and the loop
+ * restarted after a pause, up to 10 times in a row, so one hiccup does not stop a worker.
+ * Jobs in hand at that moment are retried by pg-boss after their timeout.
+ */
+async function resilient(name: string, loop: () => Promise<void>, o: WorkerOptions): Promise<void> {
+  for (let failures = 0; ; ) {
+    try {
+      return await loop();
+    } catch (e) {
+      if (o.signal?.aborted || ++failures > 10) throw e;
+      process.stderr.write(`crosscheck worker: ${name} loop failed (${(e as Error).message}); restarting (${failures}/10)\n`);
+      await sleep(500 * failures, o.signal);
+    }
+  }
+}
+
 /** Runs a worker until aborted (or idle, with exitWhenIdle). */
 export async function runWorker(url: string, o: WorkerOptions = {}): Promise<WorkerStats> {
   const role = o.role ?? 'both';
@@ -260,8 +277,9 @@ export async function runWorker(url: string, o: WorkerOptions = {}): Promise<Wor
     await ensureWorkerTables(store);
     boss = await startBoss(url, o);
     const loops: Promise<void>[] = [];
-    if (role !== 'assign') loops.push(buildLoop(store, boss, o, stats));
-    if (role !== 'build') loops.push(assignLoop(url, store, boss, o, stats));
+    const b = boss;
+    if (role !== 'assign') loops.push(resilient('build', () => buildLoop(store, b, o, stats), o));
+    if (role !== 'build') loops.push(resilient('assigner', () => assignLoop(url, store, b, o, stats), o));
     await Promise.all(loops);
     return stats;
   } finally {

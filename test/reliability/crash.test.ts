@@ -32,20 +32,27 @@ function start(args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
+/** Workers or submissions that exited on their own (not killed by us), with their stderr. */
+const unexpected: string[] = [];
+
 /**
- * Kills p with SIGKILL `ms` after it shows activity (a verbose log line: items built, batch
- * committed), or after `ms` when it logs nothing (a submission), or at `cap` at the latest.
- * Resolves true when the process was still running (a real crash).
+ * Kills p with SIGKILL `ms` after it shows activity (a verbose log line matching trigger: items
+ * built, batch committed), or `ms` after start when trigger is null, or at `cap` at the latest.
+ * Resolves true when the process was still running (a real crash), false when it had exited.
  */
 function killAfter(p: ChildProcess, ms: number, trigger: RegExp | null, cap = 15_000): Promise<boolean> {
   return new Promise((resolve) => {
-    const exited = new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r())));
+    let err = '';
+    let fired = false;
     let armed = false;
     const fire = () => {
-      const alive = p.exitCode === null && p.signalCode === null;
-      if (alive) p.kill('SIGKILL');
+      if (fired) return;
+      fired = true;
       clearTimeout(capTimer);
-      void exited.then(() => resolve(alive));
+      const alive = p.exitCode === null && p.signalCode === null;
+      if (!alive) return resolve(false);
+      p.once('exit', () => resolve(true));
+      p.kill('SIGKILL');
     };
     const arm = () => {
       if (armed) return;
@@ -54,10 +61,17 @@ function killAfter(p: ChildProcess, ms: number, trigger: RegExp | null, cap = 15
     };
     const capTimer = setTimeout(fire, cap);
     p.stderr?.on('data', (d: Buffer) => {
+      err = (err + d).slice(-3000);
       if (trigger?.test(String(d))) arm();
     });
+    p.once('exit', (code, signal) => {
+      if (fired) return;
+      fired = true;
+      clearTimeout(capTimer);
+      if (signal !== 'SIGKILL') unexpected.push(`exit ${code ?? signal}: ${err}`);
+      resolve(false);
+    });
     if (!trigger) arm();
-    void exited.then(() => clearTimeout(capTimer));
   });
 }
 
@@ -105,6 +119,7 @@ test(`SIGKILL at random points (seed ${SEED}): nothing lost, nothing twice, same
       submitted++;
     }
     const killPhase = Date.now() - t0;
+    assert.deepEqual(unexpected, [], 'a worker or submission exited on its own');
     // The kills must have hit real work: some (not all) of the input committed before resuming.
     const probe = new PostgresStore(par.url, { max: 1 });
     const [{ done }] = await probe.query<{ done: string }>('SELECT COALESCE(SUM(next_index), 0) AS done FROM worker_runs');
