@@ -14,7 +14,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -124,8 +124,9 @@ interface CachedBrief {
   conflicts: number | null;
   etag: string;
   json: Buffer;
-  /** gzip of json, made once (browsers always accept gzip; 300 KiB briefs shrink about 5x). */
+  /** gzip and brotli of json, made once (browsers always accept them; briefs shrink 6-9x). */
   gzip: Buffer;
+  br: Buffer;
   md?: string;
 }
 
@@ -248,7 +249,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
         if (text === null) return null;
         const json = Buffer.from(text);
         const conflicts = (JSON.parse(text) as BriefDocument).stories[0]?.conflicts;
-        const entry: CachedBrief = { key, checkedAt: Date.now(), conflicts: Array.isArray(conflicts) ? conflicts.length : null, json, gzip: gzipSync(json, { level: 6 }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        const entry: CachedBrief = { key, checkedAt: Date.now(), conflicts: Array.isArray(conflicts) ? conflicts.length : null, json, gzip: gzipSync(json, { level: 6 }), br: brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
         briefs.set(id, entry);
         if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
         return entry;
@@ -381,7 +382,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
       const r = reply as FastifyReply;
       r.header('etag', b.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding').type('application/json; charset=utf-8');
       if (req.headers['if-none-match'] === b.etag) return r.code(304).send();
-      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return r.header('content-encoding', 'gzip').send(b.gzip);
+      const accept = String(req.headers['accept-encoding'] ?? '');
+      if (/\bbr\b/.test(accept)) return r.header('content-encoding', 'br').send(b.br);
+      if (/\bgzip\b/.test(accept)) return r.header('content-encoding', 'gzip').send(b.gzip);
       return r.send(b.json);
     },
   );

@@ -1,7 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/app.js';
 import { ferryA, ferryB, hostile, manyArticles, orchard } from './fixtures.js';
@@ -148,15 +148,19 @@ describe('HTTP API', () => {
     if (Array.isArray(conflicts)) assert.equal(row.conflictCount, conflicts.length);
   });
 
-  test('brief JSON: ETag revalidation and gzip', async () => {
+  test('brief JSON: ETag revalidation, gzip and brotli', async () => {
     const sid = (await app.inject({ method: 'POST', url: '/api/articles', payload: orchard, headers: auth })).json().items[0].storyId;
     const r = await app.inject({ url: `/api/stories/${sid}` });
     const etag = r.headers.etag as string;
     assert.ok(etag);
     assert.equal((await app.inject({ url: `/api/stories/${sid}`, headers: { 'if-none-match': etag } })).statusCode, 304);
-    const gz = await app.inject({ url: `/api/stories/${sid}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const gz = await app.inject({ url: `/api/stories/${sid}`, headers: { 'accept-encoding': 'gzip, deflate' } });
     assert.equal(gz.headers['content-encoding'], 'gzip');
     assert.deepEqual(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')), r.json());
+    const br = await app.inject({ url: `/api/stories/${sid}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.deepEqual(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8')), r.json());
+    assert.equal(r.headers['content-encoding'], undefined, 'identity when nothing is accepted');
   });
 
   test('concurrent requests are coalesced, each gets its own items back', async () => {
