@@ -236,7 +236,9 @@ function pruneBlocks(blocks: (Block & { linkDensity: number; links: number })[],
     }
     // link-dense short blocks (lists of headlines, "see also" lines)
     const dense = (x?: { linkDensity: number; links: number; text: string }) => !!x && x.links >= 1 && x.linkDensity > 0.6 && x.text.split(' ').length <= 30;
-    if (dense(b) && (b.tag === 'li' || dense(blocks[i - 1]) || dense(blocks[i + 1]) || b.linkDensity > 0.95)) {
+    // (a sentence that merely carries a link or two is text; headline links have no final full stop)
+    const sentence = /[.!?]["”’)]?$/.test(b.text) && b.linkDensity < 0.9;
+    if (dense(b) && !sentence && (b.tag === 'li' || dense(blocks[i - 1]) || dense(blocks[i + 1]) || b.linkDensity > 0.95)) {
       removed.push({ text: b.text, reason: 'related-link', rule: `link-dense block (${Math.round(b.linkDensity * 100)}% link text)` });
       continue;
     }
