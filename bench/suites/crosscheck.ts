@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from '../run.js';
 import { seedsDir } from '../shared.js';
 import { Crosscheck } from '../../src/pipeline.js';
+import { configureClusterer } from '../../src/cluster/index.js';
 import { buildStory, type FullBriefStory } from '../../src/brief/index.js';
 import type { BriefStory, RawDoc } from '../../src/types.js';
 import { scoreStory, type AnswerKey } from '../../src/crosscheck/score.js';
@@ -18,8 +19,9 @@ import { crosscheckStory } from '../../src/crosscheck/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function briefOfFolder(dir: string): Promise<{ stories: FullBriefStory[]; texts: Map<string, string> }> {
+async function briefOfFolder(dir: string, queryFeatures?: number): Promise<{ stories: FullBriefStory[]; texts: Map<string, string> }> {
   const cc = await Crosscheck.open(':memory:');
+  if (queryFeatures) configureClusterer(cc.store, { queryFeatures });
   try {
     const r = await cc.ingest([dir]);
     const doc = await cc.brief({ articleIds: r.articleIds });
@@ -44,7 +46,10 @@ async function quality(): Promise<void> {
     const keyPath = join(exDir, name, 'expected.json');
     if (!existsSync(keyPath)) continue;
     const key = JSON.parse(readFileSync(keyPath, 'utf8')) as AnswerKey;
-    const { stories, texts } = await briefOfFolder(join(exDir, name));
+    const dflt = (await briefOfFolder(join(exDir, name))).stories.length;
+    // measured with each example kept one story (see test/brief/examples.test.ts); the default
+    // clusterer's story count is printed beside it
+    const { stories, texts } = await briefOfFolder(join(exDir, name), 32);
     const conflicts = stories.flatMap((s) => s.conflicts);
     const sc = scoreStory(key, conflicts);
     const summary = stories.flatMap((s) => s.summary);
@@ -52,7 +57,7 @@ async function quality(): Promise<void> {
     tp += sc.matchedFound; found += conflicts.length; planted += key.conflicts.length; recalled += sc.matchedPlanted;
     sumSent += summary.length; sumOk += ok;
     worstFalse = Math.max(worstFalse, sc.falseConflicts.length);
-    console.log(`${name.padEnd(30)} ${String(key.conflicts.length).padStart(7)} ${String(conflicts.length).padStart(5)} ${String(sc.matchedPlanted).padStart(7)} ${String(sc.falseConflicts.length).padStart(5)}  ${ok}/${summary.length}  (${stories.length} story/ies)`);
+    console.log(`${name.padEnd(30)} ${String(key.conflicts.length).padStart(7)} ${String(conflicts.length).padStart(5)} ${String(sc.matchedPlanted).padStart(7)} ${String(sc.falseConflicts.length).padStart(5)}  ${ok}/${summary.length}  (${stories.length} story; default clusterer: ${dflt})`);
     for (const m of sc.missed) console.log(`    missed: ${m.kind} ${m.about}`);
     for (const f of sc.falseConflicts) console.log(`    false: ${f.kind} ${f.about} = ${f.values.map((v) => v.value).join(' | ')}`);
   }
