@@ -162,14 +162,17 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
   const minCount = opts.boilerplateMinCount ?? 3;
 
   // 1. line rules: empty, phrase patterns, outlet boilerplate, date lines
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     if (!/[\p{L}\p{N}]/u.test(it.text)) { remove(it, 'empty', 'no letters or digits'); continue; }
     const r = matchLineRule(it.text, it.words);
     if (r) { remove(it, r.reason, r.rule); continue; }
     if (isDateLine(it.text, it.words)) { remove(it, 'date-line', 'standalone date line'); continue; }
     if (isBylineWithDate(it.text, it.words)) { remove(it, 'byline', 'byline with publication date'); continue; }
     const seen = opts.outletLineCounts?.get(lineKey(it.text));
-    if (seen !== undefined && seen >= minCount) { remove(it, 'outlet-boilerplate', `line seen in ${seen} other articles of this outlet`); continue; }
+    // page furniture sits in the header or footer, or is not sentence-shaped; a stock sentence in
+    // the middle of a story ("He declined to comment.") is text even when the outlet repeats it
+    const edge = i < Math.ceil(items.length * 0.2) || i >= Math.floor(items.length * 0.7) || headlineShaped(it.text, it.words);
+    if (seen !== undefined && seen >= minCount && edge) { remove(it, 'outlet-boilerplate', `line seen in ${seen} other articles of this outlet`); continue; }
   }
 
   // 1b. items of a related-links list under a bare label ("Related coverage", "Read more")

@@ -217,6 +217,21 @@ test('outlet boilerplate: lines seen in enough other articles of the outlet are 
   assert.equal(cleanDoc(raw(text)).removed.length, 0);
 });
 
+test('outlet boilerplate: a stock sentence in the middle of a story stays', () => {
+  const counts = new Map<string, number>([['he declined to comment', 9]]);
+  const lines = [
+    'Velmar police arrested two men after a break-in at the harbour chandlery on Sunday, officers said.',
+    'The men, aged 24 and 31, were held overnight and released on bail on Monday morning.',
+    'The shop\'s owner said thieves had taken rope, flares and two outboard motors worth 9,000 crowns.',
+    'He declined to comment.',
+    'A court hearing was set for July 3 at the Velmar magistrates\' court, the police said.',
+    'Officers asked anyone who saw a white van near the quay late on Saturday to call them.',
+  ];
+  const d = classifyBlocks(textBlocks(lines.join('\n')), { outletLineCounts: counts, boilerplateMinCount: 3 });
+  assert.equal(d.removed.length, 0);
+  assert.equal(d.paragraphs.length, 6);
+});
+
 test('empty and whitespace-only input gives no paragraphs', () => {
   assert.equal(clean('').paragraphs.length, 0);
   assert.equal(clean(' \n\t\n').text, '');
