@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildBriefGolden } from '../../scripts/golden/brief.js';
 import { seedsDir } from '../../bench/shared.js';
+import { Ajv } from 'ajv';
 
 const goldenFile = join(import.meta.dirname, '..', 'golden', 'brief', 'seeds.json');
 const haveSeeds = existsSync(seedsDir());
@@ -53,6 +54,10 @@ test('seeds: meeting length and "former President" conflicts, Ushakov wordings, 
   assert.ok(s.summary.length >= 5 && s.summary.length <= 10, `summary has ${s.summary.length} sentences`);
   const texts = new Map(s.articles.map((a) => [a.id, String(a.text)]));
   for (const x of s.summary) assert.ok(x.sources.some((id) => texts.get(id)!.includes(x.text)));
+
+  // the seeds' brief validates against the JSON Schema too
+  const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync('schema/brief.schema.json', 'utf8')));
+  assert.ok(validate(JSON.parse(JSON.stringify({ generatedAt: new Date().toISOString(), stories: [s] }))), JSON.stringify(validate.errors?.slice(0, 3)));
 
   const { story: _s, seedOf: _o, ...golden } = g;
   assert.deepEqual(golden, JSON.parse(readFileSync(goldenFile, 'utf8')), 'matches test/golden/brief/seeds.json (npm run golden -- brief)');
