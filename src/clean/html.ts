@@ -266,6 +266,19 @@ function densityRoot(body: El): El | undefined {
   return bestScore > 100 ? best : undefined;
 }
 
+/** Records page text that neither became a block nor was removed with a reason already. */
+function recordLeftOut(pageBlocks: string[], blocks: Block[], removed: RemovedPiece[], title?: string): void {
+  const squash = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const known = [...blocks.map((b) => b.text), ...removed.map((r) => r.text), title ?? ''].map(squash).join('\u0001');
+  const seen = new Set<string>();
+  for (const t of pageBlocks) {
+    const k = squash(t);
+    if (!k || seen.has(k) || known.includes(k)) continue;
+    seen.add(k);
+    removed.push({ text: t.slice(0, 2000), reason: 'non-content', rule: 'outside the main content (not chosen by the extractor)' });
+  }
+}
+
 function wrap(html: string): string {
   return /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
@@ -303,6 +316,9 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
     for (const el of [...body.querySelectorAll(DROP_TAGS)]) el.remove();
     const total = [...body.querySelectorAll('p')].reduce((n: number, p: El) => n + textOf(p).length, 0);
     pruneWidgets(body, removed, total);
+    // the page's remaining text blocks, before Readability rewrites the tree, so that what it leaves
+    // out can be recorded too (nothing is dropped silently)
+    const pageBlocks = domBlocks(body).map((b) => b.text);
     let blocks: Block[] = [];
     let method: HtmlExtraction['method'] = 'none';
     let parsed: ReturnType<Readability['parse']> = null;
@@ -328,6 +344,7 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
         method = 'density';
       }
     }
+    recordLeftOut(pageBlocks, blocks, removed, title);
     return { ...(title ? { title } : {}), blocks, removed, meta, method };
   } catch {
     return { ...(title ? { title } : {}), blocks: [], removed, meta, method: 'none' };

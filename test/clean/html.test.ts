@@ -73,6 +73,16 @@ test('removed HTML pieces are kept with reasons', () => {
   assert.ok(d.removed.every((r) => r.rule && r.text));
 });
 
+test('page text outside the main content is recorded too', () => {
+  const html = `<html><body><div id="main">${[0, 1, 2, 3].map((i) => `<p>${para(i)}</p>`).join('')}</div><div id="x"><p>Opening hours of the Velmar town hall Monday to Friday</p></div></body></html>`;
+  const d = cleanDoc(raw(html));
+  assert.ok(!d.text.includes('Opening hours'));
+  const r = d.removed.find((x) => x.text.includes('Opening hours'));
+  assert.equal(r?.reason, 'non-content');
+  // nothing kept is also listed as removed
+  for (const p of d.paragraphs) assert.ok(!d.removed.some((x) => x.text === p.text), p.text);
+});
+
 test('we keep less junk than Readability alone on the same page', () => {
   const base = readabilityText(PAGE);
   assert.ok(base.includes('Ferry strike called off'), 'Readability keeps the related list (the baseline this test is about)');
