@@ -4,7 +4,7 @@
  */
 import type { BriefArticle, BriefDocument, BriefStory } from '../types.js';
 import { escapeHtml as h, safeHref } from '../util/escape.js';
-import { cite, familySentence, isFull, KIND_LABEL, sourceViews, type SourceView } from './view.js';
+import { cite, familySentence, isFull, KIND_LABEL, mergedTimeline, sourceViews, type SourceView } from './view.js';
 
 const CSS = `body{font:16px/1.55 system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
 h1,h2,h3{line-height:1.2}h2{border-bottom:2px solid #222;padding-bottom:.2em;margin-top:2.5em}h3{margin-top:1.6em}
@@ -51,7 +51,8 @@ export function renderStoryHtml(s: BriefStory): string {
     parts.push('<h3>Key facts</h3>');
     parts.push(s.facts.length ? `<ul>${s.facts.map((f) => `<li>${h(f.text)}${cc(f.sources)} <span class="badge">${f.independentSources} independent</span>${f.conflicted ? ' <span class="badge">sources disagree on a detail</span>' : ''}</li>`).join('')}</ul>` : '<p class="meta">No fact is reported by more than one source.</p>');
     parts.push('<h3>Timeline</h3>');
-    parts.push(s.timeline.length ? `<table><tbody>${s.timeline.map((t) => `<tr><td><strong>${h(t.date)}${t.end ? '–' + h(t.end) : ''}</strong></td><td>${h(t.text)}${cc(t.sources)}</td></tr>`).join('')}</tbody></table>` : '<p class="meta">No dated events.</p>');
+    const timeline = mergedTimeline(s.timeline);
+    parts.push(timeline.length ? `<table><tbody>${timeline.map((t) => `<tr><td><strong>${h(t.date)}${t.end ? '–' + h(t.end) : ''}</strong></td><td>${h(t.text)}${cc(t.sources)}</td></tr>`).join('')}</tbody></table>` : '<p class="meta">No dated events.</p>');
     parts.push('<h3>People and roles</h3>');
     const people = s.entities.filter((e) => e.type === 'person');
     parts.push(people.length ? `<ul>${people.map((e) => `<li><strong>${h(e.name)}</strong>${e.variants.filter((v) => v.text !== e.name).length ? ` <span class="meta">(also ${h(e.variants.filter((v) => v.text !== e.name).map((v) => v.text).join(', '))})</span>` : ''}${e.roles.length ? ' — ' + e.roles.map((r) => `${h(r.text)}${cc(r.sources)}`).join('; ') : ''}</li>`).join('')}</ul>` : '<p class="meta">No people with roles found.</p>');

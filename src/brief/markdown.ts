@@ -4,7 +4,7 @@
  */
 import type { BriefArticle, BriefDocument, BriefStory } from '../types.js';
 import { escapeMarkdown as md } from '../util/escape.js';
-import { cite, familySentence, isFull, KIND_LABEL, sourceViews } from './view.js';
+import { cite, familySentence, isFull, KIND_LABEL, mergedTimeline, sourceViews } from './view.js';
 
 function articleLine(n: number, a: BriefArticle): string {
   const parts = [`**${md(a.outlet ?? 'unknown outlet')}**`];
@@ -44,8 +44,9 @@ export function renderStoryMarkdown(s: BriefStory): string {
     out.push('');
 
     out.push('### Timeline', '');
-    if (!s.timeline.length) out.push('_No dated events._');
-    for (const t of s.timeline.slice(0, 20)) out.push(`- **${md(t.date)}${t.end ? '–' + md(t.end) : ''}** ${md(clip(t.text))} ${c(t.sources)}`);
+    const timeline = mergedTimeline(s.timeline);
+    if (!timeline.length) out.push('_No dated events._');
+    for (const t of timeline.slice(0, 20)) out.push(`- **${md(t.date)}${t.end ? '–' + md(t.end) : ''}** ${md(clip(t.text))} ${c(t.sources)}`);
     out.push('');
 
     out.push('### People and roles', '');

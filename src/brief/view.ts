@@ -64,3 +64,15 @@ export function isFull(s: BriefStory): s is FullBriefStory {
 }
 
 export const KIND_LABEL: Record<string, string> = { number: 'Number', date: 'Date', role: 'Role', quote: 'Quote', place: 'Place' };
+
+/** Timeline entries with the same dates and wording (case aside) shown once, sources merged. */
+export function mergedTimeline<T extends { date: string; end?: string; text: string; sources: string[] }>(entries: T[]): T[] {
+  const out = new Map<string, T>();
+  for (const e of entries) {
+    const k = `${e.date}|${e.end ?? ''}|${e.text.trim().toLowerCase()}`;
+    const had = out.get(k);
+    if (!had) out.set(k, { ...e, sources: [...e.sources] });
+    else for (const s of e.sources) if (!had.sources.includes(s)) had.sources.push(s);
+  }
+  return [...out.values()];
+}
