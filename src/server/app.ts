@@ -14,7 +14,6 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -24,6 +23,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Crosscheck } from '../pipeline.js';
+import { asBuffer } from './prepared.js';
 import { InProcessRunner, IngestQueue, WorkerRunner, type IngestRunner } from './ingest.js';
 import { renderMarkdown } from '../brief/markdown.js';
 import type { BriefDocument, Story } from '../types.js';
@@ -245,11 +245,17 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
     let p = building.get(slot);
     if (!p) {
       p = (async () => {
-        const text = await ingest.briefJson(id);
-        if (text === null) return null;
-        const json = Buffer.from(text);
-        const conflicts = (JSON.parse(text) as BriefDocument).stories[0]?.conflicts;
-        const entry: CachedBrief = { key, checkedAt: Date.now(), conflicts: Array.isArray(conflicts) ? conflicts.length : null, json, gzip: gzipSync(json, { level: 6 }), br: brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }), etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        const prepared = await ingest.brief(id);
+        if (!prepared) return null;
+        const entry: CachedBrief = {
+          key,
+          checkedAt: Date.now(),
+          conflicts: prepared.conflicts,
+          etag: prepared.etag,
+          json: asBuffer(prepared.json),
+          gzip: asBuffer(prepared.gzip),
+          br: asBuffer(prepared.br),
+        };
         briefs.set(id, entry);
         if (briefs.size > 200) briefs.delete(briefs.keys().next().value!);
         return entry;

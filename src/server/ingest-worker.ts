@@ -1,13 +1,14 @@
 /**
  * Worker thread that runs ingestion for the HTTP server (see ./ingest.ts, WorkerRunner). The
  * pipeline (clean, cluster, extract) is CPU-bound; in this thread it leaves the server's event
- * loop free to answer reads while a batch is processed; it also builds briefs that are not cached
- * yet, for the same reason. It opens its own Crosscheck on the same
+ * loop free to answer reads while a batch is processed; it also builds (and serialises and compresses)
+ * briefs that are not cached yet, for the same reason. It opens its own Crosscheck on the same
  * database (SQLite in WAL mode, or PostgreSQL); it is the only writer of stories, as before.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Crosscheck, type ItemEvent } from '../pipeline.js';
 import type { Item } from './records.js';
+import { prepareBrief, type PreparedBrief } from './prepared.js';
 
 export interface WorkerRequest {
   id: number;
@@ -20,7 +21,7 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { ready: true }
   | { id: number; report: Awaited<ReturnType<Crosscheck['ingestItems']>>; events: [string, ItemEvent][]; storyOf: [string, string | null][] }
-  | { id: number; json: string | null }
+  | { id: number; brief: PreparedBrief | null }
   | { id: number; error: string };
 
 const port = parentPort!;
@@ -36,8 +37,8 @@ port.on('message', (msg: WorkerRequest) => {
     }
     try {
       if (msg.brief !== undefined) {
-        const doc = await cc.brief({ storyIds: [msg.brief] });
-        port.postMessage({ id: msg.id, json: doc.stories.length ? JSON.stringify(doc) : null } satisfies WorkerReply);
+        const brief = prepareBrief(await cc.brief({ storyIds: [msg.brief] }));
+        port.postMessage({ id: msg.id, brief } satisfies WorkerReply);
         return;
       }
       const events: [string, ItemEvent][] = [];

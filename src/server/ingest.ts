@@ -10,6 +10,7 @@ import type { Crosscheck, IngestReport, ItemEvent } from '../pipeline.js';
 import type { ItemError } from '../types.js';
 import type { Item } from './records.js';
 import type { WorkerReply, WorkerRequest } from './ingest-worker.js';
+import { prepareBrief, type PreparedBrief } from './prepared.js';
 
 /** What one ingestItems call gives back, with each item's event and each article's story. */
 export interface BatchOutcome {
@@ -21,8 +22,8 @@ export interface BatchOutcome {
 export interface IngestRunner {
   readonly mode: 'process' | 'worker';
   run(items: Item[]): Promise<BatchOutcome>;
-  /** The brief JSON document of one story, serialised; null when there is no such story. */
-  briefJson(storyId: string): Promise<string | null>;
+  /** The brief of one story, serialised and compressed; null when there is no such story. */
+  brief(storyId: string): Promise<PreparedBrief | null>;
   close(): Promise<void>;
 }
 
@@ -37,9 +38,8 @@ export class InProcessRunner implements IngestRunner {
     for (const id of new Set(report.articleIds)) storyOf.set(id, await this.cc.store.storyOfArticle(id));
     return { report, events, storyOf };
   }
-  async briefJson(storyId: string): Promise<string | null> {
-    const doc = await this.cc.brief({ storyIds: [storyId] });
-    return doc.stories.length ? JSON.stringify(doc) : null;
+  async brief(storyId: string): Promise<PreparedBrief | null> {
+    return prepareBrief(await this.cc.brief({ storyIds: [storyId] }));
   }
   async close(): Promise<void> {}
 }
@@ -49,7 +49,7 @@ export class WorkerRunner implements IngestRunner {
   readonly mode = 'worker' as const;
   private worker: Worker;
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (o: BatchOutcome | string | null) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<number, { resolve: (o: BatchOutcome | PreparedBrief | null) => void; reject: (e: Error) => void }>();
   private ready: Promise<void>;
   private failed: Error | null = null;
 
@@ -71,7 +71,7 @@ export class WorkerRunner implements IngestRunner {
         if (!w) return;
         this.waiting.delete(m.id);
         if ('error' in m) w.reject(new Error(`ingest worker: ${m.error}`));
-        else if ('json' in m) w.resolve(m.json);
+        else if ('brief' in m) w.resolve(m.brief);
         else w.resolve({ report: m.report, events: new Map(m.events), storyOf: new Map(m.storyOf) });
       });
       const fail = (e: Error) => {
@@ -91,7 +91,7 @@ export class WorkerRunner implements IngestRunner {
     return this.ready;
   }
 
-  private async call(req: Omit<WorkerRequest, 'id'>): Promise<BatchOutcome | string | null> {
+  private async call(req: Omit<WorkerRequest, 'id'>): Promise<BatchOutcome | PreparedBrief | null> {
     await this.ready;
     if (this.failed) throw this.failed;
     const id = this.nextId++;
@@ -105,8 +105,8 @@ export class WorkerRunner implements IngestRunner {
     return (await this.call({ items })) as BatchOutcome;
   }
 
-  async briefJson(storyId: string): Promise<string | null> {
-    return (await this.call({ brief: storyId })) as string | null;
+  async brief(storyId: string): Promise<PreparedBrief | null> {
+    return (await this.call({ brief: storyId })) as PreparedBrief | null;
   }
 
   async close(): Promise<void> {
@@ -163,9 +163,9 @@ export class IngestQueue {
     return this.running || this.pending.length > 0;
   }
 
-  /** Builds a story's brief JSON where ingestion runs (off the server thread in worker mode). */
-  briefJson(storyId: string): Promise<string | null> {
-    return this.runner.briefJson(storyId);
+  /** Builds a story's brief where ingestion runs (off the server thread in worker mode). */
+  brief(storyId: string): Promise<PreparedBrief | null> {
+    return this.runner.brief(storyId);
   }
 
   /** Waits for the batches queued so far, then stops the runner. */
