@@ -49,7 +49,7 @@ export interface BriefConflictValue {
 }
 
 export interface BriefConflict {
-  kind: 'number' | 'date' | 'role' | 'quote' | 'place';
+  kind: 'number' | 'date' | 'role' | 'quote' | 'place' | 'participants';
   about: string;
   values: BriefConflictValue[];
 }

@@ -63,7 +63,7 @@ export function isFull(s: BriefStory): s is FullBriefStory {
   return Array.isArray((s as FullBriefStory).summary);
 }
 
-export const KIND_LABEL: Record<string, string> = { number: 'Number', date: 'Date', role: 'Role', quote: 'Quote', place: 'Place' };
+export const KIND_LABEL: Record<string, string> = { number: 'Number', date: 'Date', role: 'Role', quote: 'Quote', place: 'Place', participants: 'Participants' };
 
 /** Timeline entries with the same dates and wording (case aside) shown once, sources merged. */
 export function mergedTimeline<T extends { date: string; end?: string; text: string; sources: string[] }>(entries: T[]): T[] {

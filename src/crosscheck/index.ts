@@ -6,7 +6,7 @@
  */
 import { extractClaims, yearOf } from './claims.js';
 import { STOP } from './lexicon.js';
-import { daysCompatible, numbersCompatible, rolesConflict } from './slots.js';
+import { daysCompatible, numbersCompatible, personKey, rolesConflict } from './slots.js';
 import type { Claim, Conflict, ConflictValue, CrossArticle, CrosscheckResult, Fact, ListedClaim, NumberSlot, SourceReport, StoryPerson, StoryQuoteX } from './types.js';
 
 export type * from './types.js';
@@ -450,6 +450,46 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
       if (named.length > 1) {
         const vals = valuesFrom(g.filter((q) => q.speaker && people.has(q.speaker)).map((q) => ({ value: personName(q.speaker) ?? q.speaker!, norm: q.speaker!, claim: q.claim })));
         if (vals.length > 1) conflicts.push({ kind: 'quote', about: `who said “${best.text.slice(0, 60)}${best.text.length > 60 ? '…' : ''}”`, values: vals });
+      }
+    }
+  }
+
+  // participants: the same event (one fact) with named people each source lists and the other
+  // does not ("Osei and Harms voted against" vs "Osei and Bakker voted against"). A longer list
+  // is only more detail; both sides must name someone the other leaves out.
+  {
+    const PARTICIPATE = /\b(attend\w*|join\w*|took part|take part|taking part|present|participat\w*|accompan\w*|voted (?:against|for)|met with|delegation|included?|led by)\b/i;
+    const listText = new Map<number, string>();
+    const nameList = (c: Claim): Set<string> | null => {
+      // names joined in a list: "A, B and C" / "A and B" (full names or surnames)
+      const m = /((?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)(?:\s*,\s*[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)*\s*,?\s+and\s+[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)/u.exec(c.text);
+      if (!m || !PARTICIPATE.test(c.text)) return null;
+      const keys = m[1].split(/\s*,\s*|\s+and\s+/).map((n) => n.trim()).filter(Boolean).map(personKey);
+      if (keys.length < 2 || !keys.every((k) => people.has(k) || knownNames.has(k))) return null;
+      listText.set(claimIndex.get(c.id)!, m[1]);
+      return new Set(keys);
+    };
+    const knownNames = new Set<string>();
+    for (const c of claims) for (const q of c.quotes) if (q.speaker) knownNames.add(q.speaker);
+    for (const c of claims) for (const m of c.text.matchAll(/\b[A-Z][\p{L}'’-]+\s+([A-Z][\p{L}'’-]+)\b/gu)) if (/^[A-Z][a-z]/.test(m[0])) knownNames.add(personKey(m[1]));
+    const lists = new Map<number, Set<string>>();
+    claims.forEach((c, i) => { const l = nameList(c); if (l) lists.set(i, l); });
+    const seenPair = new Set<string>();
+    for (const [i, A] of lists) {
+      for (const [j, B] of lists) {
+        if (j <= i) continue;
+        const a = claims[i], b = claims[j];
+        if (a.family === b.family || !sameFact(a, b) || coreSim(i, j) < 0.3) continue;
+        const onlyA = [...A].filter((k) => !B.has(k)), onlyB = [...B].filter((k) => !A.has(k));
+        if (!onlyA.length || !onlyB.length) continue;
+        const key = [...A].sort().join() + '|' + [...B].sort().join();
+        if (seenPair.has(key)) continue;
+        seenPair.add(key);
+        const group = [...lists.entries()].filter(([x, L]) => sameFact(claims[x], a) && ([...L].sort().join() === [...A].sort().join() || [...L].sort().join() === [...B].sort().join()));
+        const vals = valuesFrom(group.map(([x, L]) => ({ value: listText.get(x) ?? [...L].join(', '), norm: [...L].sort().join(), claim: claims[x] })));
+        if (vals.length < 2) continue;
+        conflicts.push({ kind: 'participants', about: `who took part: ${a.text.slice(0, 60)}${a.text.length > 60 ? '…' : ''}`, values: vals });
+        for (const [x] of group) conflictedClaims.add(claims[x].id);
       }
     }
   }

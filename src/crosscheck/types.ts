@@ -106,7 +106,7 @@ export interface Fact {
   conflicted?: boolean;
 }
 
-export type ConflictKind = 'number' | 'date' | 'role' | 'quote' | 'place';
+export type ConflictKind = 'number' | 'date' | 'role' | 'quote' | 'place' | 'participants';
 
 export interface ConflictValue {
   value: string;
