@@ -59,6 +59,12 @@ export interface ClustererOptions {
   decayGraceDays: number;
   decayScaleDays: number;
   boosts: FeatureBoosts;
+  /**
+   * Copy detection: when at least this share (and 3) of an article's sampled shingle
+   * fingerprints belong to one live story, the article is a copy of a member and joins that
+   * story whatever its term similarity (a wire story inside another site's page, a trimmed copy).
+   */
+  copyShare: number;
   /** Each member adds a unit-length vector (long articles do not dominate the story). */
   unitMembers: boolean;
   /** Characters at the start of the text whose words count twice (the lead). */
@@ -104,6 +110,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   decayGraceDays: 3,
   decayScaleDays: 7,
   boosts: DEFAULT_BOOSTS,
+  copyShare: 0.5,
   leadChars: 0,
   unitMembers: false,
   docFeatures: 80,
@@ -126,6 +133,7 @@ interface Vec {
   idf: number[];
   /** Norm of the name-like part. */
   entNorm: number;
+  prints: number[];
 }
 
 interface StoryState {
@@ -153,6 +161,8 @@ export class StoryClusterer {
   private stories = new Map<number, StoryState>();
   private byId = new Map<string, number>();
   private postings = new Map<number, number[]>();
+  /** Sampled shingle fingerprint -> stories holding an article with it (copy detection). */
+  private prints = new Map<number, number[]>();
   private nextIdx = 0;
   private sinceSweep = 0;
   /** Latest article time seen (the stream's "now"). */
@@ -229,7 +239,7 @@ export class StoryClusterer {
     if (this.opts.nameConflict < 1) for (let i = 0; i < k; i++) if ((bag.ids[i] & 7) === 1) nameIdx.push(i);
     nameIdx.sort((a, b) => bag.w[b] - bag.w[a] || ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
     const names = nameIdx.slice(0, this.opts.topNames).map((i) => bag.ids[i]);
-    return { ids, w, norm: Math.sqrt(norm), years: bag.years, names, idf: idfs, entNorm: Math.sqrt(entNorm) };
+    return { ids, w, norm: Math.sqrt(norm), years: bag.years, names, idf: idfs, entNorm: Math.sqrt(entNorm), prints: bag.prints };
   }
 
   private resolve(idx: number): StoryState | undefined {
@@ -319,7 +329,7 @@ export class StoryClusterer {
       idf.push(f);
       norm += v * f * v * f;
     }
-    return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [], names: [], idf, entNorm: 0 }, b);
+    return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [], names: [], idf, entNorm: 0, prints: [] }, b);
   }
 
   /** Adds the article's vector to the story (sum of per-article idf-free weights), prunes, indexes. */
@@ -373,6 +383,41 @@ export class StoryClusterer {
     return s;
   }
 
+  /** The live story holding most of this article's fingerprints, if it holds enough of them. */
+  private copyOf(vec: Vec, t: number | undefined): { s: StoryState; share: number } | null {
+    if (vec.prints.length < 3) return null;
+    const count = new Map<number, number>();
+    for (const h of vec.prints) {
+      const p = this.prints.get(h);
+      if (!p) continue;
+      const seen = new Set<number>();
+      for (const idx of p) {
+        const s = this.resolve(idx);
+        if (!s || seen.has(s.idx) || this.isCold(s, t)) continue;
+        seen.add(s.idx);
+        count.set(s.idx, (count.get(s.idx) ?? 0) + 1);
+      }
+    }
+    let best: StoryState | null = null;
+    let bestN = 0;
+    for (const [idx, n] of count) {
+      if (n > bestN || (n === bestN && best !== null && idx < best.idx)) {
+        best = this.stories.get(idx)!;
+        bestN = n;
+      }
+    }
+    const share = bestN / vec.prints.length;
+    return best && bestN >= 3 && share >= this.opts.copyShare ? { s: best, share } : null;
+  }
+
+  private indexPrints(s: StoryState, vec: Vec): void {
+    for (const h of vec.prints) {
+      const p = this.prints.get(h);
+      if (!p) this.prints.set(h, [s.idx]);
+      else if (p.length < 8 && !p.includes(s.idx)) p.push(s.idx);
+    }
+  }
+
   /** Assigns one article (in stream order) and returns the decision. */
   add(doc: ClusterDoc): Assignment {
     const t = doc.time;
@@ -406,10 +451,12 @@ export class StoryClusterer {
     const ok = scored.filter((x) => x.score >= need(x.s));
     scored.length = 0;
     scored.push(...ok);
-    if (scored.length) {
-      target = scored[0].s;
-      score = scored[0].score;
-      for (const o of scored.slice(1)) {
+    const copy = this.copyOf(vec, t);
+    if (copy || scored.length) {
+      target = copy ? copy.s : scored[0].s;
+      score = copy ? Math.max(copy.share, scored.find((x) => x.s === copy.s)?.score ?? 0) : scored[0].score;
+      for (const o of scored) {
+        if (o.s === target || o.s.into >= 0) continue;
         if (o.score < this.opts.mergeThreshold) break;
         if (this.storyCosine(o.s, target) < this.opts.mergeStoryThreshold) continue;
         // The older story (lower index) survives.
@@ -423,6 +470,7 @@ export class StoryClusterer {
       isNew = true;
     }
     this.absorb(target, vec, t);
+    this.indexPrints(target, vec);
     if (++this.sinceSweep >= this.opts.sweepEvery) this.sweep();
     return { key: doc.key, storyId: target.id, isNew, score, merged };
   }
@@ -435,6 +483,7 @@ export class StoryClusterer {
     const idx = this.byId.get(storyId);
     const s = (idx !== undefined ? this.resolve(idx) : undefined) ?? this.newStory(storyId);
     this.absorb(s, vec, t);
+    this.indexPrints(s, vec);
   }
 
   /** Records that a story was merged elsewhere (restart replay of stored merges). */
@@ -482,6 +531,16 @@ export class StoryClusterer {
       }
       if (next.length) this.postings.set(h, next);
       else this.postings.delete(h);
+    }
+    for (const [h, p] of this.prints) {
+      const next: number[] = [];
+      for (const idx of p) {
+        if (dead.has(idx)) continue;
+        const r = this.resolve(idx);
+        if (r && !next.includes(r.idx)) next.push(r.idx);
+      }
+      if (next.length) this.prints.set(h, next);
+      else this.prints.delete(h);
     }
     for (const idx of dead) {
       const s = this.stories.get(idx)!;

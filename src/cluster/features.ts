@@ -36,6 +36,11 @@ export interface FeatureBag {
   w: Float32Array;
   /** Distinct years mentioned (1900-2099), for the date-conflict test. */
   years: number[];
+  /**
+   * Sampled 5-word shingle fingerprints (about one in 8, chosen by hash value, so two copies of
+   * a text sample the same shingles): the copy detector's evidence, case-insensitive.
+   */
+  prints: number[];
 }
 
 /**
@@ -97,6 +102,10 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
   const offs: number[] = [];
   // Years near the top (date line, dateline, first paragraph) date the article itself.
   const headEnd = (title ? 2 * title.length + 4 : 0) + 300;
+  const w5 = [0, 0, 0, 0, 0];
+  let nw = 0;
+  const prints: number[] = [];
+  const printSet = new Set<number>();
   let atStart = true;
   const n = src.length;
   let i = 0;
@@ -123,6 +132,15 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
       toks.push(t);
     } else toks.push('');
     infos.push(info);
+    // Rolling 5-word shingle over lower-cased word hashes (ent hash = hash of the lower form).
+    w5[0] = w5[1]; w5[1] = w5[2]; w5[2] = w5[3]; w5[3] = w5[4]; w5[4] = info.ent;
+    if (++nw >= 5) {
+      const sh = mix32(mix32(mix32(mix32(w5[0], w5[1]), w5[2]), w5[3]), w5[4]);
+      if ((sh & 7) === 0 && !printSet.has(sh)) {
+        printSet.add(sh);
+        prints.push(sh);
+      }
+    }
     offs.push(b);
     initial.push(atStart);
     atStart = false;
@@ -176,7 +194,7 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
     w[j] = (1 + Math.log(cnt)) * boostByCode[h & 7];
     j++;
   }
-  return { ids, w, years };
+  return { ids, w, years, prints };
 }
 
 /** Letter or digit? ASCII by range; other code units by a cached Unicode test. */

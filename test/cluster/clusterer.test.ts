@@ -89,3 +89,13 @@ test('metrics: pairwise and BCubed on a hand-checked case', () => {
   assert.ok(Math.abs(b3.p - 11 / 15) < 1e-9);
   assert.ok(Math.abs(b3.r - 11 / 15) < 1e-9);
 });
+
+test('copies join their source story on shingle fingerprints alone (even with a prohibitive threshold)', () => {
+  const c = new StoryClusterer({ threshold: 0.99, mergeThreshold: 0.99 });
+  const s = c.add({ key: 'orig', text: F.WIRE_ORIGINAL }).storyId;
+  const wrapped = c.add({ key: 'wrapped', text: F.WIRE_WRAPPED });
+  assert.equal(wrapped.storyId, s);
+  assert.ok(wrapped.score >= 0.5);
+  assert.equal(c.add({ key: 'trimmed', text: F.WIRE_TRIMMED }).storyId, s);
+  assert.ok(c.add({ key: 'rewrite', text: F.WIRE_REWRITE }).isNew, 'a paraphrase is not a copy');
+});
