@@ -49,6 +49,8 @@ interface Prepared {
   shingles: Set<number>;
   tokens: number;
   sents: Set<string>[];
+  /** All content words of the article (for the alignment pre-filter). */
+  vocab: Set<string>;
   wire: { wire: string; how: string } | null;
   /** The article is the wire service's own publication (outlet is the wire). */
   wireOrigin: boolean;
@@ -66,13 +68,15 @@ function contentSet(s: string): Set<string> {
 function prepare(a: ProvArticle, pos: number): Prepared {
   const wire = detectWire(a);
   const toks = words(a.text);
+  const sents = sentences(a.text).map(contentSet).filter((s) => s.size >= 3);
   const outlet = (a.metadata.outlet ?? '').toLowerCase();
   const t = a.metadata.published ? Date.parse(a.metadata.published) : NaN;
   return {
     a,
     shingles: shingleSet(toks, 5),
     tokens: toks.length,
-    sents: sentences(a.text).map(contentSet).filter((s) => s.size >= 3),
+    sents,
+    vocab: new Set(sents.flatMap((x) => [...x])),
     wire,
     wireOrigin: !!wire && outlet !== '' && outlet.includes(wire.wire.toLowerCase()),
     time: Number.isNaN(t) ? Infinity : t,
@@ -155,7 +159,13 @@ function relate(x: Prepared, src: Prepared, o: ProvenanceOptions): Relation | nu
     }
   }
   const n = Math.min(x.sents.length, src.sents.length);
-  if (n === 0) return null;
+  if (n < o.rewriteMin) return null;
+  // Cheap pre-filter before the quadratic alignment: a rewrite shares a good part of its
+  // content words with the source (at least as many as its aligned sentences need).
+  let shared = 0;
+  const [small, large] = x.vocab.size < src.vocab.size ? [x.vocab, src.vocab] : [src.vocab, x.vocab];
+  for (const w of small) if (large.has(w)) shared++;
+  if (shared < 0.2 * small.size) return null;
   const k = alignedInOrder(x.sents, src.sents, o.sentenceDice);
   const share = k / n;
   if (k >= o.rewriteMin && share >= o.rewriteShare) {
