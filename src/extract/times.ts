@@ -83,7 +83,17 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
   for (const sent of a.sentences) {
     if (!TIME_CUE.test(sent.text)) continue;
-    for (const r of newsChrono().parse(sent.text, ref)) results.push({ index: r.index + sent.start, text: r.text, start: r.start });
+    // very long "sentences" (unpunctuated input) go to chrono in pieces cut at spaces, so the cost stays linear
+    for (let off = 0; off < sent.text.length; ) {
+      let cut = Math.min(sent.text.length, off + 2000);
+      if (cut < sent.text.length) {
+        const sp = sent.text.lastIndexOf(' ', cut);
+        if (sp > off + 1000) cut = sp;
+      }
+      const piece = sent.text.slice(off, cut);
+      if (TIME_CUE.test(piece)) for (const r of newsChrono().parse(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start });
+      off = cut;
+    }
   }
   for (const r of results) {
     const s0 = r.index;
@@ -95,7 +105,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     if (dlEnd > 0 && s0 < dlEnd) continue;
     const st = r.start;
     const sentence = sentAt(s0);
-    const sentText = a.sentences[sentence].text;
+    const sentText = text.slice(Math.max(a.sentences[sentence].start, s0 - 200), Math.min(a.sentEnds[sentence], s0 + 200));
     // widen to the words news copy uses around dates
     let start = s0;
     let end = s0 + raw.length;
@@ -217,7 +227,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
         }
       }
     }
-    const sent = a.sentences[t.sentence].text;
+    const sent = text.slice(Math.max(a.sentences[t.sentence].start, t.start - 200), Math.min(a.sentEnds[t.sentence], t.start + 200));
     const span = /\b(two|three|four|five|2|3|4|5)-day\b/i.exec(sent);
     if (span && t.date && t.precision === 'day' && /^(?:starting|beginning|from)\b/i.test(t.text) && !t.dateEnd) {
       const n = { two: 2, three: 3, four: 4, five: 5 }[span[1].toLowerCase() as 'two'] ?? Number(span[1]);
@@ -308,7 +318,18 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   if (best >= 0 && Math.abs(best - before) <= 12) {
     let i = best;
     while (i - 1 >= t0 && (toks[i - 1].pos === 'ADJ' || toks[i - 1].pos === 'PROPN' || toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'NUM' || toks[i - 1].text === '-') && toks[i - 1].end <= start - 0 + 100 && !(toks[i - 1].start >= start && toks[i - 1].end <= end) && best - i < 5) i--;
-    return phrase(i, extendLoc(best + 1));
+    let j = extendLoc(best + 1);
+    if (j === best + 1 && i === best) {
+      // a bare "meeting": take its object and place ("meeting Trump in Switzerland")
+      let k = best + 1;
+      let last = -1;
+      while (k < t1 && k - best <= 6 && !(toks[k].start >= start && toks[k].end <= end) && (toks[k].pos === 'PROPN' || toks[k].pos === 'DET' || /^(?:in|with|at|between|and|of)$/.test(toks[k].text))) {
+        if (toks[k].pos === 'PROPN') last = k;
+        k++;
+      }
+      if (last > 0) j = last + 1;
+    }
+    return phrase(i, j);
   }
   // 3. the clause around it (up to the nearest commas), without the time expression
   let i = before;
@@ -324,7 +345,7 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
     while (k < t1 && !/^[,;:.]$/.test(toks[k].text) && k - j < 14) k++;
     right = phrase(j + 1, k);
   }
-  const ev = `${left} ${right}`.replace(/\s+/g, ' ').replace(/^(?:on|in|at|by)\s+|\s+(?:on|in|at|by)$/gi, '').trim();
+  const ev = `${left} ${right}`.replace(/\s+/g, ' ').replace(/^(?:on|in|at|by)\s+|\s+(?:on|in|at|by)$/gi, '').replace(/^(?:who|which|that|and|but)\s+/i, '').trim();
   return ev.length >= 4 ? ev : null;
 }
 
