@@ -16,6 +16,11 @@
  */
 import { DEFAULT_BOOSTS, featurize, type FeatureBag, type FeatureBoosts } from './features.js';
 
+/** Name-like features carry kind code 1 in their low bits (see features.ts). */
+function isName(h: number): boolean {
+  return (h & 7) === 1;
+}
+
 export interface ClusterDoc {
   /** Article id (stable key). */
   key: string;
@@ -407,7 +412,16 @@ export class StoryClusterer {
       }
     }
     const share = bestN / vec.prints.length;
-    return best && bestN >= 3 && share >= this.opts.copyShare ? { s: best, share } : null;
+    if (!best || bestN < 3 || share < this.opts.copyShare) return null;
+    // A copy names the same people and places: most of the article's most distinctive names
+    // must be in the story (templated texts about other people share shingles, not names).
+    let names = 0, found = 0;
+    for (let i = 0; i < vec.ids.length && names < 5; i++) {
+      if (!isName(vec.ids[i])) continue;
+      names++;
+      if (best.feats.has(vec.ids[i])) found++;
+    }
+    return found >= 0.6 * names ? { s: best, share } : null;
   }
 
   private indexPrints(s: StoryState, vec: Vec): void {

@@ -99,3 +99,16 @@ test('copies join their source story on shingle fingerprints alone (even with a 
   assert.equal(c.add({ key: 'trimmed', text: F.WIRE_TRIMMED }).storyId, s);
   assert.ok(c.add({ key: 'rewrite', text: F.WIRE_REWRITE }).isNew, 'a paraphrase is not a copy');
 });
+
+test('a templated text about other people and places is not taken for a copy', () => {
+  const c = new StoryClusterer({ threshold: 0.99, mergeThreshold: 0.99 });
+  c.add({ key: 'orig', text: F.WIRE_ORIGINAL });
+  const other = F.WIRE_ORIGINAL.replace(/Port Aldren|PORT ALDREN/g, 'Kelby Sound')
+    .replace(/Aldren/g, 'Kelby')
+    .replace(/Veltra/g, 'Ossandra')
+    .replace(/Skerrin/g, 'Marrowby')
+    .replace(/Tomasz Brevik/g, 'Anika Solberg')
+    .replace(/Ilse Vandermeer/g, 'Rafael Okonjo')
+    .replace(/Nadia Ferrante|Carl Osgood/g, 'Lena Haugh');
+  assert.ok(c.add({ key: 'other', text: other }).isNew);
+});
