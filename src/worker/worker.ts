@@ -25,7 +25,7 @@ export type WorkerRole = 'build' | 'assign' | 'both';
 
 export interface WorkerOptions extends QueueOptions {
   role?: WorkerRole;
-  /** Jobs fetched per round trip (default 8). */
+  /** Jobs fetched per round trip (default 16). */
   fetchBatch?: number;
   /** Idle poll interval in ms (default 250). */
   pollMs?: number;
@@ -95,31 +95,42 @@ async function saveResults(store: PostgresStore, rows: { run: string; i: number;
 }
 
 async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, stats: WorkerStats): Promise<void> {
-  const batch = o.fetchBatch ?? 8;
-  while (!o.signal?.aborted) {
-    const jobs = await boss.fetch<ArticleJob>(QUEUE, { batchSize: batch });
-    if (!jobs || jobs.length === 0) {
-      if (o.exitWhenIdle && (await queueDrained(store, boss))) return;
-      await sleep(o.pollMs ?? 250, o.signal);
-      continue;
+  const batch = o.fetchBatch ?? 16;
+  // Saving a batch's results (and completing its jobs) overlaps with building the next batch.
+  let saving: Promise<void> = Promise.resolve();
+  try {
+    while (!o.signal?.aborted) {
+      const jobs = await boss.fetch<ArticleJob>(QUEUE, { batchSize: batch });
+      if (!jobs || jobs.length === 0) {
+        await saving;
+        if (o.exitWhenIdle && (await queueDrained(store, boss))) return;
+        await sleep(o.pollMs ?? 250, o.signal);
+        continue;
+      }
+      if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = Date.now();
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const rows = jobs.map((j) => {
+        const result = processJob(j.data);
+        if (result.article) stats.built++;
+        if (result.error) stats.failed++;
+        if (result.extraction !== undefined) stats.extracted++;
+        return { run: j.data.run, i: j.data.i, result };
+      });
+      stats.busyMs += performance.now() - t0;
+      const c1 = process.cpuUsage(c0);
+      stats.cpuMs += (c1.user + c1.system) / 1000;
+      await saving; // at most one batch in flight
+      saving = (async () => {
+        await saveResults(store, rows);
+        await boss.complete(QUEUE, jobs.map((j) => j.id));
+        stats.lastJobAt = Date.now();
+        o.log?.(`built ${rows.length} items (${stats.built + stats.failed} so far)`);
+      })();
+      saving.catch(() => {}); // surfaced by the next await
     }
-    if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = Date.now();
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const rows = jobs.map((j) => {
-      const result = processJob(j.data);
-      if (result.article) stats.built++;
-      if (result.error) stats.failed++;
-      if (result.extraction !== undefined) stats.extracted++;
-      return { run: j.data.run, i: j.data.i, result };
-    });
-    stats.busyMs += performance.now() - t0;
-    const c1 = process.cpuUsage(c0);
-    stats.cpuMs += (c1.user + c1.system) / 1000;
-    await saveResults(store, rows);
-    await boss.complete(QUEUE, jobs.map((j) => j.id));
-    stats.lastJobAt = Date.now();
-    o.log?.(`built ${rows.length} items (${stats.built + stats.failed} so far)`);
+  } finally {
+    await saving; // graceful stop: the batch in hand is saved before exit
   }
 }
 
