@@ -266,6 +266,21 @@ function densityRoot(body: El): El | undefined {
   return bestScore > 100 ? best : undefined;
 }
 
+const MAX_DEPTH = 150;
+
+/** Deepest element nesting under root (iterative: deep trees must not overflow the stack). */
+function maxDepth(root: El): number {
+  let max = 0;
+  const stack: [El, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    for (const c of el.children ?? []) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
 /** Records page text that neither became a block nor was removed with a reason already. */
 function recordLeftOut(pageBlocks: string[], blocks: Block[], removed: RemovedPiece[], title?: string): void {
   const squash = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -322,12 +337,22 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
     let blocks: Block[] = [];
     let method: HtmlExtraction['method'] = 'none';
     let parsed: ReturnType<Readability['parse']> = null;
-    try {
-      parsed = new Readability(document as never, { charThreshold: 300 }).parse();
-    } catch {
-      parsed = null;
+    // Readability is quadratic or worse on pathologically deep trees (thousands of unclosed
+    // <div>/<table> tags); real pages stay far below this depth, so such a page is read flat.
+    const deep = maxDepth(body) > MAX_DEPTH;
+    if (deep) {
+      blocks = pruneBlocks(domBlocks(body), removed);
+      method = 'density';
+    } else {
+      try {
+        parsed = new Readability(document as never, { charThreshold: 300 }).parse();
+      } catch {
+        parsed = null;
+      }
     }
-    if (parsed?.content && norm(parsed.textContent).length > 80) {
+    if (deep) {
+      // already read flat above
+    } else if (parsed?.content && norm(parsed.textContent).length > 80) {
       const { document: cdoc } = parseHTML(wrap(String(parsed.content)));
       blocks = pruneBlocks(domBlocks(cdoc.body), removed);
       method = 'readability';

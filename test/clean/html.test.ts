@@ -125,3 +125,13 @@ test('a page without article markup still yields its text (fallback)', () => {
   const text = page.blocks.map((b) => b.text).join('\n');
   for (const i of [0, 1, 2]) assert.ok(text.includes(para(i)));
 });
+
+test('pathologically deep pages (thousands of unclosed tags) are read flat and fast', () => {
+  for (const tag of ['div', 'table']) {
+    const html = `<html><body>${`<${tag}>`.repeat(2500)}<p>${para(5)}</p></body></html>`;
+    const t0 = performance.now();
+    const d = cleanDoc(raw(html));
+    assert.ok(performance.now() - t0 < 8000, `${tag}: took ${Math.round(performance.now() - t0)} ms`);
+    assert.equal(d.text, para(5));
+  }
+});
