@@ -117,6 +117,7 @@ export class Crosscheck {
     const flush = async () => {
       batch.sort(byPublication);
       const fresh: Article[] = [];
+      const freshIds = new Set<string>();
       for (const { art } of batch) {
         const res = await this.store.putArticle(art);
         art.seq = res.seq;
@@ -124,9 +125,17 @@ export class Crosscheck {
         if (res.stored) {
           report.stored++;
           fresh.push(art);
+          freshIds.add(art.id);
           opts.onItem?.({ kind: 'stored', origin: art.origin, id: art.id });
         } else {
           report.duplicates++;
+          // Crash safety: an article stored by a run that was killed before story assignment has
+          // no story yet; it is assigned now (once), exactly as the interrupted run would have.
+          if (!freshIds.has(art.id) && (await this.store.storyOfArticle(art.id)) === null) {
+            const stored = (await this.store.getArticle(art.id)) ?? art;
+            fresh.push(stored);
+            freshIds.add(art.id);
+          }
           opts.onItem?.({ kind: 'duplicate', origin: art.origin, id: art.id });
         }
       }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- crosscheck`: cross-check quality on our fictional example stories (conflict
- * precision / recall against each examples/<story>/expected.json, false conflicts per story,
+ * precision / recall against each test/answer-keys/<story>.json, false conflicts per story,
  * share of summary sentences that are source sentences), brief time for a 50-article story after
  * ingest, and the whole pipeline on the seeds from a cold start (spawned CLI).
  */
@@ -43,7 +43,7 @@ async function quality(): Promise<void> {
   let tp = 0, found = 0, planted = 0, recalled = 0, sumSent = 0, sumOk = 0, worstFalse = 0;
   console.log('story                          planted found matched false  summary(traceable)');
   for (const name of readdirSync(exDir).sort()) {
-    const keyPath = join(exDir, name, 'expected.json');
+    const keyPath = join(root, 'test', 'answer-keys', `${name}.json`);
     if (!existsSync(keyPath)) continue;
     const key = JSON.parse(readFileSync(keyPath, 'utf8')) as AnswerKey;
     const dflt = (await briefOfFolder(join(exDir, name))).stories.length;

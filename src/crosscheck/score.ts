@@ -1,5 +1,5 @@
 /**
- * Scores found conflicts against a story's answer key (examples/<story>/expected.json): a found
+ * Scores found conflicts against a story's answer key (test/answer-keys/<story>.json): a found
  * conflict matches a planted one when the kind agrees and every planted value occurs in the
  * values found (case-insensitive substring). Used by the benchmark and the example tests.
  */
