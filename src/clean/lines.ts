@@ -98,6 +98,8 @@ const DATE_PARSERS = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono
 /** Cheap pre-filter before running the date parsers: a year, a numeric date, or an English month/weekday name. */
 const DATE_HINT = /\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b/i;
 
+const FOREIGN_DATE_HINT = /[^\x00-\x7F]|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:januar|februar|mai|juni|juli|oktober|dezember|janvier|avril|juin|juillet|septembre|octobre|novembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo)\b/i;
+
 /** One date/time expression, possibly labelled ("Updated: 5 March 2025 10:42 GMT", "Agency Published Monday ..."). */
 function isDatePart(part: string): boolean {
   const t = part
@@ -107,7 +109,9 @@ function isDatePart(part: string): boolean {
     .trim();
   if (!/\d/.test(t) || !DATE_HINT.test(t)) return false;
   const rest = t.replace(/\s+/g, '').length;
-  for (const parser of DATE_PARSERS) {
+  // other locales only when the text may be in another language (cost: one parse per locale)
+  const parsers = FOREIGN_DATE_HINT.test(t) ? DATE_PARSERS : DATE_PARSERS.slice(0, 1);
+  for (const parser of parsers) {
     const res = parser.parse(t);
     if (!res.length) continue;
     const covered = res.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
@@ -257,7 +261,7 @@ export function classifyBlocks(blocks: Block[], opts: ClassifyOptions = {}): Cle
     else {
       // a section heading announces what follows: it shares words with the next paragraphs
       const ahead = new Set<string>();
-      for (let k = pos.get(it)! + 1, n = 0; k < items.length && n < 2; k++) {
+      for (let k = pos.get(it)! + 1, n = 0; k < items.length && n < 2 && k <= pos.get(it)! + 12; k++) {
         if (items[k].d?.kind === 'removed' || headlineShaped(items[k].text, items[k].words)) continue;
         for (const w of contentWords(items[k].text)) ahead.add(stem(w));
         n++;
