@@ -15,8 +15,23 @@ import { assignStories } from './cluster/index.js';
 import { buildBrief, setStoryExtractor } from './brief/index.js';
 import { extractArticle, mergeStory } from './extract/index.js';
 
-// Briefs take their entities, quotes and timeline from the extraction stage (computed on demand: a few ms per article).
-setStoryExtractor((articles) => mergeStory(articles.map((article) => ({ article, extraction: extractArticle(article) }))));
+// Briefs take their entities, quotes and timeline from the extraction stage. Extractions made at
+// ingest are kept in a bounded in-process cache so a brief right after ingest does not redo them;
+// anything else is computed on demand (a few ms per article).
+const EXTRACTION_CACHE_MAX = 5000;
+const extractionCache = new Map<string, ReturnType<typeof extractArticle>>();
+function rememberExtraction(id: string, ex: ReturnType<typeof extractArticle>): void {
+  if (extractionCache.size >= EXTRACTION_CACHE_MAX) extractionCache.delete(extractionCache.keys().next().value as string);
+  extractionCache.set(id, ex);
+}
+function extractionOf(article: Article): ReturnType<typeof extractArticle> {
+  const hit = extractionCache.get(article.id);
+  if (hit) return hit;
+  const ex = extractArticle(article);
+  rememberExtraction(article.id, ex);
+  return ex;
+}
+setStoryExtractor((articles) => mergeStory(articles.map((article) => ({ article, extraction: extractionOf(article) }))));
 
 export interface ItemEvent {
   kind: 'stored' | 'duplicate' | 'error';
@@ -147,7 +162,10 @@ export class Crosscheck {
         } catch {
           ex = null; // derived data: a failing extractor must not lose the article (briefs recompute on demand)
         }
-        if (ex) await this.store.putDoc('extraction', art.id, ex);
+        if (ex) {
+          rememberExtraction(art.id, ex);
+          await this.store.putDoc('extraction', art.id, ex);
+        }
       }
       batch = [];
     };

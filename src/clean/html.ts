@@ -6,8 +6,7 @@
  * fallback when it finds nothing. The page's own metadata (meta tags, JSON-LD) is read too.
  * Malformed HTML never throws: linkedom parses anything, and every step is guarded.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { getReadability, parseHTML } from '../util/dom.js';
 import type { GivenMeta, RemovalReason, RemovedPiece } from '../types.js';
 import type { Block } from './lines.js';
 import { countWords, matchLineRule } from './patterns.js';
@@ -302,7 +301,7 @@ function wrap(html: string): string {
 export function readabilityText(html: string): string {
   try {
     const { document } = parseHTML(wrap(html));
-    return new Readability(document as never).parse()?.textContent ?? '';
+    return new (getReadability())(document as never).parse()?.textContent ?? '';
   } catch {
     return '';
   }
@@ -336,7 +335,7 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
     const pageBlocks = domBlocks(body).map((b) => b.text);
     let blocks: Block[] = [];
     let method: HtmlExtraction['method'] = 'none';
-    let parsed: ReturnType<Readability['parse']> = null;
+    let parsed: ReturnType<InstanceType<ReturnType<typeof getReadability>>['parse']> = null;
     // Readability is quadratic or worse on pathologically deep trees (thousands of unclosed
     // <div>/<table> tags); real pages stay far below this depth, so such a page is read flat.
     const deep = maxDepth(body) > MAX_DEPTH;
@@ -345,7 +344,7 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
       method = 'density';
     } else {
       try {
-        parsed = new Readability(document as never, { charThreshold: 300 }).parse();
+        parsed = new (getReadability())(document as never, { charThreshold: 300 }).parse();
       } catch {
         parsed = null;
       }

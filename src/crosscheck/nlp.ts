@@ -2,8 +2,7 @@
  * Sentence splitting, tokens, lemmas and POS tags from wink-nlp (loaded once, lazily). Only the
  * 'sbd' and 'pos' pipes run: that is what claims need and it keeps a 50-article story brief fast.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../util/wink.js';
 
 export interface Token {
   text: string;
@@ -20,13 +19,7 @@ export interface AnalysedSentence {
   tokens: Token[];
 }
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | null = null;
-
-function getNlp(): Nlp {
-  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
-  return nlp;
-}
+const getNlp = wink;
 
 // Wire copies repeat paragraphs word for word across a story: analyse each distinct paragraph once.
 const cache = new Map<string, AnalysedSentence[]>();

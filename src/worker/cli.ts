@@ -6,8 +6,8 @@
 import { fork } from 'node:child_process';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { enqueuePaths } from './enqueue.js';
-import { runWorker, type WorkerRole } from './worker.js';
+// The queue modules (pg-boss, pg) load only when a worker command runs, so other commands start fast.
+import type { WorkerRole } from './worker.js';
 
 function dbUrl(db?: string): string {
   const url = db ?? process.env.CROSSCHECK_DB;
@@ -34,6 +34,7 @@ export function registerWorker(program: Command): void {
     .option('--queue-schema <name>', 'schema of the job tables (default: $CROSSCHECK_QUEUE_SCHEMA or pgboss)')
     .option('--job-timeout <s>', 'seconds before a silent worker’s job is retried', positiveInt)
     .action(async (paths: string[], o: { db?: string; run?: string; batchSize: number; queueSchema?: string; jobTimeout?: number }) => {
+      const { enqueuePaths } = await import('./enqueue.js');
       const r = await enqueuePaths(dbUrl(o.db), paths, { run: o.run, batchSize: o.batchSize, queueSchema: o.queueSchema, jobTimeoutSeconds: o.jobTimeout });
       process.stderr.write(`enqueued ${r.total} items (${r.readErrors} unreadable) as run ${r.run}\n`);
       process.stdout.write(JSON.stringify(r) + '\n');
@@ -68,6 +69,7 @@ export function registerWorker(program: Command): void {
       const stop = () => ac.abort();
       process.once('SIGTERM', stop); // graceful: finish the jobs in hand, then exit
       process.once('SIGINT', stop);
+      const { runWorker } = await import('./worker.js');
       const stats = await runWorker(url, {
         role: o.role,
         exitWhenIdle: o.exitWhenIdle,
