@@ -41,7 +41,7 @@ test('seeds: meeting length and "former President" conflicts, Ushakov wordings, 
   assert.notEqual(w001.text, w003.text);
   assert.ok(s.conflicts.some((c) => c.kind === 'quote' && /Ushakov/.test(c.about)), 'the two wordings are a quote conflict');
 
-  // 000's "killed or injured far over a million people" is single-source
+  // seed 000's casualty claim (a million people, per U.S. officials) is single-source
   assert.deepEqual(g.singleSource.millionClaimSources, ['000']);
 
   // facts told by 001 and 003 only (003 is the Reuters wire, 001 a rewrite of it) count once
