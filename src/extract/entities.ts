@@ -30,6 +30,8 @@ const ORG_CONTEXT = new Set(['group', 'company', 'firm', 'charity', 'developer',
 const PLACE_PREP = new Set(['in', 'near', 'at', 'outside', 'across', 'from', 'towards', 'toward', 'around', 'via', 'inside', 'throughout']);
 /** "X's army", "X's delegation": X is a country or place. */
 const PLACE_POSSESSED = new Set(['army', 'government', 'delegation', 'troops', 'forces', 'foreign', 'president', 'capital', 'border', 'borders', 'people', 'economy', 'military', 'parliament', 'leader', 'leaders', 'prime', 'defence', 'defense', 'ministry', 'navy', 'air', 'territory', 'citizens', 'population', 'embassy', 'ambassador', 'negotiators', 'envoy', 'president-elect', 'deputy']);
+/** Length of the longest person pronoun: a cheap pre-test before lower-casing every token. */
+const PRONOUN_MAX = Math.max(...[...PRONOUNS_PERSON].map((p) => p.length));
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
 
 export interface EntityResult {
@@ -227,10 +229,18 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     for (const r of c.roles) if (!e.roles.some((x) => x.text === r)) e.roles.push({ text: r, sentence: c.sent });
     candEnt.set(c, e);
   }
+  // each entity's longest name (the first of that length, as a stable sort would give), once per
+  // entity rather than a copy-and-sort of its names per mention
+  const longestOf = new Map<Ent, string>();
+  for (const e of ents) {
+    let longest = '';
+    for (const n of e.names.keys()) if (n.length > longest.length || !longest) longest = n;
+    longestOf.set(e, longest);
+  }
   for (const c of cands) {
     const e = candEnt.get(c);
     if (!e) continue;
-    const longest = [...e.names.keys()].sort((x, y) => y.length - x.length)[0];
+    const longest = longestOf.get(e)!;
     mentions.push({ start: c.start, text: c.text, entity: e.id, via: c.text === longest || c.tokens.length > 1 ? 'name' : 'alias', sentence: c.sent });
   }
   mentions.sort((x, y) => x.start - y.start);
@@ -246,12 +256,15 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   }
   const extra: EntityMention[] = [];
   const reRole = /\b[Tt]he ([A-Za-z-]+(?: [A-Za-z-]+){0,2})/g;
-  for (let m = reRole.exec(a.text); m; m = reRole.exec(a.text)) {
+  // most articles' entities have no role head: then no "the <role>" phrase can match
+  for (let m = roleHeads.size ? reRole.exec(a.text) : null; m; m = reRole.exec(a.text)) {
     const all = m[1].split(' ');
+    const lows = all.map((w) => w.toLowerCase());
     for (let len = all.length; len >= 1; len--) {
-      const words = all.slice(0, len).map((w) => w.toLowerCase());
-      const ids = roleHeads.get(words[len - 1]);
+      // look the head up before building the word list: almost every "the X" fails here
+      const ids = roleHeads.get(lows[len - 1]);
       if (!ids || ids.size !== 1) continue;
+      const words = lows.slice(0, len);
       const id = [...ids][0];
       const e = entById.get(id)!;
       if (!e.roles.some((r) => words.every((w) => r.text.toLowerCase().split(/\s+/).includes(w)))) continue;
@@ -267,6 +280,7 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   const pron: EntityMention[] = [];
   for (let ti = 0; ti < toks.length; ti++) {
     const t = toks[ti];
+    if (t.text.length > PRONOUN_MAX) continue; // most tokens are longer than any pronoun: skip the lower-casing
     const low = t.text.toLowerCase();
     if (!PRONOUNS_PERSON.has(low) || inQuote(t.start)) continue;
     const id = resolvePronoun(a, personAt, t, ti);

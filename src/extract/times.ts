@@ -250,7 +250,7 @@ function looksForward(text: string, sentStart: number, at: number): boolean {
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
   let clause = cut >= 0 && before.length - cut > 12 ? before.slice(cut + 1) : before;
   // "... will walk out from Monday after talks broke down late on Thursday": the last clause counts
-  const sub = /.*\b(?:after|before|because|when|while|since|as|although|though)\b/i.exec(clause);
+  const sub = lastConjunction(clause);
   if (sub && clause.length - sub[0].length > 8) {
     const tail = clause.slice(sub[0].length);
     if (FUTURE.test(tail)) return true;
@@ -258,6 +258,23 @@ function looksForward(text: string, sentStart: number, at: number): boolean {
     if (/\b(?:[a-z]+ed|broke|began|met|said|took|held|won|lost|fell|rose|came|went|told|left|was|were|had|did|ran|saw|made)\b/.test(tail)) return false;
   }
   return FUTURE.test(clause);
+}
+
+const CONJ_PREFIX = /.*\b(?:after|before|because|when|while|since|as|although|though)\b/i;
+const CONJ = /\b(?:after|before|because|when|while|since|as|although|though)\b/gi;
+/** The clause up to and including its last subordinating conjunction, as CONJ_PREFIX.exec gives it
+ *  (only [0] is used). CONJ_PREFIX's leading `.*` backtracks from every position; on a single line
+ *  the last whole-word match of CONJ ends at the same place in one forward scan. With a line break
+ *  (`.` stops there) the original regex decides. */
+function lastConjunction(clause: string): [string] | null {
+  if (clause.includes('\n') || clause.includes('\r') || clause.includes('\u2028') || clause.includes('\u2029')) {
+    const m = CONJ_PREFIX.exec(clause);
+    return m ? [m[0]] : null;
+  }
+  CONJ.lastIndex = 0;
+  let end = -1;
+  for (let m = CONJ.exec(clause); m; m = CONJ.exec(clause)) end = m.index + m[0].length;
+  return end >= 0 ? [clause.slice(0, end)] : null;
 }
 
 /** The year of a day-month without a year: the one nearest the anchor (past unless the sentence
