@@ -79,7 +79,10 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   const dl = dateline ? a.text.indexOf(dateline) : -1;
   const dlEnd = dl >= 0 && dl < 200 ? dl + dateline!.length : -1;
   const lowerVocab = new Set<string>();
-  for (const t of toks) if (/^[a-z]/.test(t.text)) lowerVocab.add(t.text);
+  for (const t of toks) {
+    const c = t.text.charCodeAt(0); // /^[a-z]/ without a regex per token
+    if (c >= 97 && c <= 122) lowerVocab.add(t.text);
+  }
   const quotes = quoteRanges(a.text);
   const inQuote = (at: number) => quotes.some(([s, e]) => at > s && at < e);
 

@@ -28,8 +28,15 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
   const out: QuoteMention[] = [];
   const toks = a.tokens;
   const text = a.text;
-  const tokAt = new Map<number, number>();
-  toks.forEach((t, i) => tokAt.set(t.start, i));
+  // token offset -> index, built on first use: only the rare "X of Y said" speaker needs it
+  let tokAtMap: Map<number, number> | null = null;
+  const tokAt = (start: number): number | undefined => {
+    if (!tokAtMap) {
+      tokAtMap = new Map();
+      for (let i = 0; i < toks.length; i++) tokAtMap.set(toks[i].start, i);
+    }
+    return tokAtMap.get(start);
+  };
   const mentionAt = new Map<number, EntityMention>();
   for (const m of mentions) if (!mentionAt.has(m.start) || m.via !== 'pronoun') mentionAt.set(m.start, m);
   const isSpeakerType = (id: string) => types.get(id) === 'person' || types.get(id) === 'organization' || types.get(id) === 'place';
@@ -98,7 +105,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       // "Dr Amelia Grant of Ferrow University said": the person before "of" / "at" / "from"
       const prevEnd = toks[s - 2].end;
       const pm = mentions.find((m) => m.start + m.text.length === prevEnd && m.via !== 'pronoun' && types.get(m.entity) === 'person');
-      if (pm) return { entity: pm.entity, text: text.slice(pm.start, t.end), cue, at: tokAt.get(pm.start) ?? s };
+      if (pm) return { entity: pm.entity, text: text.slice(pm.start, t.end), cue, at: tokAt(pm.start) ?? s };
     }
     const ent = joint || object ? null : headMention(s, end + 1);
     if (PRONOUNS_PERSON.has(t.text.toLowerCase()) || /^(?:he|she)$/i.test(t.text)) {
