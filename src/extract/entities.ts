@@ -63,7 +63,8 @@ interface Cand {
 }
 
 const isCap = (t: string) => /^[A-Z\u00C0-\u00DE]/.test(t) && /[a-zA-Z\u00C0-\u024F]/.test(t);
-const lowerDot = (t: string) => t.toLowerCase().replace(/\./g, '');
+// called several times per token while classifying runs: skip the regex replace when there is no dot
+const lowerDot = (t: string) => (t.includes('.') ? t.toLowerCase().replace(/\./g, '') : t.toLowerCase());
 
 /** Inclusive quote ranges (both curly and straight double quotes) in the text. */
 export function quoteRanges(text: string): [number, number][] {

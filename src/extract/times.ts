@@ -91,7 +91,8 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
         if (sp > off + 1000) cut = sp;
       }
       const piece = sent.text.slice(off, cut);
-      if (TIME_CUE.test(piece)) for (const r of newsChrono().parse(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start });
+      // a piece that is the whole sentence has just passed the test
+      if (piece.length === sent.text.length || TIME_CUE.test(piece)) for (const r of newsChrono().parse(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start });
       off = cut;
     }
   }
