@@ -358,7 +358,7 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   let right = phrase(after, j);
   if (!left.replace(/\W+/g, '') || /^(?:late|early|on|in|since|by)$/i.test(left.trim())) left = '';
   if (!left && !right.replace(/\W+/g, '') && j < t1 && toks[j].text === ',') {
-    // "Late on January 22, 2026, Russian President Vladimir Putin met ...": the clause after the comma
+    // "Early on March 4, 2026, the harbour board met ...": the clause after the comma
     let k = j + 1;
     while (k < t1 && !/^[,;:.]$/.test(toks[k].text) && k - j < 14) k++;
     right = phrase(j + 1, k);
