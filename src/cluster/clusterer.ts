@@ -166,8 +166,9 @@ export class StoryClusterer {
   private stories = new Map<number, StoryState>();
   private byId = new Map<string, number>();
   private postings = new Map<number, number[]>();
-  /** Sampled shingle fingerprint -> stories holding an article with it (copy detection). */
-  private prints = new Map<number, number[]>();
+  /** Sampled shingle fingerprint -> the latest story holding an article with it (copy detection;
+   *  one int per entry keeps this index compact). */
+  private prints = new Map<number, number>();
   private nextIdx = 0;
   private sinceSweep = 0;
   /** Latest article time seen (the stream's "now"). */
@@ -393,15 +394,11 @@ export class StoryClusterer {
     if (vec.prints.length < 3) return null;
     const count = new Map<number, number>();
     for (const h of vec.prints) {
-      const p = this.prints.get(h);
-      if (!p) continue;
-      const seen = new Set<number>();
-      for (const idx of p) {
-        const s = this.resolve(idx);
-        if (!s || seen.has(s.idx) || this.isCold(s, t)) continue;
-        seen.add(s.idx);
-        count.set(s.idx, (count.get(s.idx) ?? 0) + 1);
-      }
+      const idx = this.prints.get(h);
+      if (idx === undefined) continue;
+      const s = this.resolve(idx);
+      if (!s || this.isCold(s, t)) continue;
+      count.set(s.idx, (count.get(s.idx) ?? 0) + 1);
     }
     let best: StoryState | null = null;
     let bestN = 0;
@@ -425,11 +422,7 @@ export class StoryClusterer {
   }
 
   private indexPrints(s: StoryState, vec: Vec): void {
-    for (const h of vec.prints) {
-      const p = this.prints.get(h);
-      if (!p) this.prints.set(h, [s.idx]);
-      else if (p.length < 8 && !p.includes(s.idx)) p.push(s.idx);
-    }
+    for (const h of vec.prints) this.prints.set(h, s.idx);
   }
 
   /** Assigns one article (in stream order) and returns the decision. */
@@ -546,15 +539,10 @@ export class StoryClusterer {
       if (next.length) this.postings.set(h, next);
       else this.postings.delete(h);
     }
-    for (const [h, p] of this.prints) {
-      const next: number[] = [];
-      for (const idx of p) {
-        if (dead.has(idx)) continue;
-        const r = this.resolve(idx);
-        if (r && !next.includes(r.idx)) next.push(r.idx);
-      }
-      if (next.length) this.prints.set(h, next);
-      else this.prints.delete(h);
+    for (const [h, idx] of this.prints) {
+      const r = dead.has(idx) ? undefined : this.resolve(idx);
+      if (!r) this.prints.delete(h);
+      else if (r.idx !== idx) this.prints.set(h, r.idx);
     }
     for (const idx of dead) {
       const s = this.stories.get(idx)!;
