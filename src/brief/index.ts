@@ -175,32 +175,9 @@ export async function buildStory(store: Store, storyId: string): Promise<FullBri
   return brief;
 }
 
-/** Same story as stored: members, merges, title and last-seen time (what the brief was built from). */
-const sameStory = (a: Story, b: Story) =>
-  a.title === b.title && a.lastSeen === b.lastSeen && a.firstSeen === b.firstSeen && a.articleIds.join('\n') === b.articleIds.join('\n') && a.mergedFrom.join('\n') === b.mergedFrom.join('\n');
-
-/**
- * Writes the story's conflict count to the store (the story list shows it) when it differs from
- * the stored one. The Store has no row by id with counts: getStory gives the story without them,
- * listStories gives counts by page, so the row is found among the stories whose title holds the
- * longest ASCII run of this one (SQLite's lower() and LIKE fold ASCII letters only). Only
- * written when it differs, since putStory moves the story to the top of the list (updatedAt), and
- * only when the row still equals the story the brief was built from: putStory replaces the members,
- * so a story changed meanwhile by another writer is left alone (its next brief records the count).
- * familyCount is not passed: the store keeps the one the cluster stage wrote.
- */
+/** Records the story's conflict count for the story list (counts only: members and activity time untouched). */
 async function recordConflictCount(store: Store, story: Story, conflictCount: number): Promise<void> {
-  const PAGE = 100;
-  const search = (story.title.match(/[\x20-\x7e]+/g) ?? []).reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
-  for (let offset = 0; offset < 10_000; offset += PAGE) {
-    const rows = await store.listStories({ search: search || undefined, limit: PAGE, offset });
-    const row = rows.find((r) => r.id === story.id);
-    if (row) {
-      if (row.conflictCount !== conflictCount && sameStory(row, story)) await store.putStory(story, { conflictCount });
-      return;
-    }
-    if (rows.length < PAGE) return;
-  }
+  await store.setStoryCounts(story.id, { conflictCount });
 }
 
 export async function buildBrief(store: Store, opts: { articleIds?: string[]; storyIds?: string[] } = {}): Promise<BriefDocument> {

@@ -293,6 +293,14 @@ export class PostgresStore implements Store {
     });
   }
 
+  async setStoryCounts(id: string, counts: { conflictCount?: number; familyCount?: number }): Promise<void> {
+    await this.query('UPDATE stories SET conflict_count = COALESCE($1, conflict_count), family_count = COALESCE($2, family_count) WHERE id = $3', [
+      counts.conflictCount ?? null,
+      counts.familyCount ?? null,
+      id,
+    ]);
+  }
+
   async listStories(opts: ListStoriesOptions = {}): Promise<StoryRow[]> {
     const params: unknown[] = [];
     let sql = 'SELECT * FROM stories';

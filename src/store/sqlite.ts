@@ -192,6 +192,12 @@ export class SqliteStore implements Store {
     tx();
   }
 
+  async setStoryCounts(id: string, counts: { conflictCount?: number; familyCount?: number }): Promise<void> {
+    this.db
+      .prepare('UPDATE stories SET conflict_count = COALESCE(?, conflict_count), family_count = COALESCE(?, family_count) WHERE id = ?')
+      .run(counts.conflictCount ?? null, counts.familyCount ?? null, id);
+  }
+
   async listStories(opts: ListStoriesOptions = {}): Promise<StoryRow[]> {
     const params: unknown[] = [];
     let sql = 'SELECT * FROM stories';

@@ -63,6 +63,8 @@ export interface Store {
   putStory(story: Story, extra?: { conflictCount?: number; familyCount?: number }): Promise<void>;
   getStory(id: string): Promise<Story | null>;
   deleteStory(id: string): Promise<void>;
+  /** Updates only a story's counts (members, title and activity time untouched); no-op for an unknown id. */
+  setStoryCounts(id: string, counts: { conflictCount?: number; familyCount?: number }): Promise<void>;
   listStories(opts?: ListStoriesOptions): Promise<StoryRow[]>;
   storyOfArticle(articleId: string): Promise<string | null>;
   recordMerge(merge: StoryMerge): Promise<void>;

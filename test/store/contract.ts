@@ -65,6 +65,14 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       assert.equal(rows[0].articleCount, 3);
       assert.equal(rows[0].familyCount, 1);
       assert.equal((await s.listStories({ search: '100%_' })).length, 0);
+      const before = (await s.listStories()).find((r) => r.id === 's1')!;
+      await s.setStoryCounts('s1', { conflictCount: 4 });
+      await s.setStoryCounts('nope', { conflictCount: 1 });
+      const after = (await s.listStories()).find((r) => r.id === 's1')!;
+      assert.equal(after.conflictCount, 4);
+      assert.equal(after.familyCount, before.familyCount);
+      assert.deepEqual(after.articleIds, before.articleIds);
+      assert.equal(after.updatedAt, before.updatedAt);
       await s.putProvenance('a2', { kind: 'wire-copy', of: 'a1', confidence: 0.93, family: 'a1', evidence: 'shingles' });
       await s.putProvenance('a1', { kind: 'original', of: null, confidence: 1, family: 'a1' });
       const p = await s.getProvenance(['a1', 'a2', 'zz']);
