@@ -17,17 +17,9 @@ import { fmt, withPeakMemory } from '../shared.js';
 import { loadEcb, type EcbDoc } from '../cluster-common.js';
 import { StoryClusterer } from '../../src/cluster/clusterer.js';
 import { isStopword } from '../../src/cluster/text.js';
+import { seededRandom } from '../../src/util/random.js';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 /** Simulated articles per day: 1,000 (a large desk); with 10-day cold stories about 10k articles are "open". */
 const PER_DAY = 1000;

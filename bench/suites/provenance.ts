@@ -18,17 +18,9 @@ import { fmt } from '../shared.js';
 import { loadEcb } from '../cluster-common.js';
 import { computeProvenance, type ProvArticle, type ProvenanceOptions } from '../../src/cluster/provenance.js';
 import type { ProvenanceKind } from '../../src/types.js';
+import { seededRandom } from '../../src/util/random.js';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 // A small hand-made synonym table of common news words (our own list).
 const SYN: Record<string, string> = {

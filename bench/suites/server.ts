@@ -14,22 +14,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { BenchSuite } from '../run.js';
+import { seededRandom } from '../../src/util/random.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOKEN = 'bench-token';
 
 // ---------------------------------------------------------------- fictional article generator
 /** Deterministic PRNG (mulberry32) so every run posts the same articles. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)];
 
 const TOWNS = ['Port Ellis', 'Norbury', 'Velmar', 'Saltmarsh', 'Greyhaven', 'Ostrava Nova', 'Kellin Bay', 'Harrowgate', 'Tamsin Ford', 'Lowmere', 'Brackenridge', 'Corvin Heights'];

@@ -8,7 +8,7 @@
  * and linked by surname and normalised spelling.
  */
 import type { ArticleEntity, EntityMention, EntityType } from './types.js';
-import type { Analysis, Token } from './nlp.js';
+import { sentenceAt, type Analysis, type Token } from './nlp.js';
 import {
   CUE_VERBS, demonymKey, KNOWN_ORGS, KNOWN_OTHER, ORG_WORDS, OTHER_WORDS, PLACE_WORDS, placeInfo, placeKey, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_MODIFIERS, TITLES,
 } from './gazetteer.js';
@@ -306,16 +306,7 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   return { entities, mentions, types: new Map(ents.map((e) => [e.id, e.type])) };
 }
 
-function sentOf(a: Analysis, at: number): number {
-  let lo = 0;
-  let hi = a.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.sentences[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const sentOf = sentenceAt;
 
 /** He / she: a person earlier in the same sentence (not for sentence-initial pronouns), else the
  *  first person (the usual subject) of the nearest earlier sentence that names one. */

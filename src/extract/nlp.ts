@@ -104,6 +104,19 @@ export function analyse(text: string, paragraphs: Paragraph[]): Analysis {
   return { text, sentences, sentEnds, sentTok, tokens, headline };
 }
 
+/** Index of the first token starting at or after offset `at` (binary search; tokens.length if none). */
+export function firstTokenAt(a: Analysis, at: number): number {
+  const toks = a.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the sentence containing offset `at` (binary search). */
 export function sentenceAt(a: Analysis, at: number): number {
   let lo = 0;

@@ -7,7 +7,7 @@
  * NER pipe costs as much as the rest of extraction; one regex pass over the text does all of it.
  */
 import type { NumberMention } from './types.js';
-import type { Analysis } from './nlp.js';
+import { firstTokenAt, sentenceAt, type Analysis } from './nlp.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
@@ -44,26 +44,8 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
   const text = a.text;
   const out: NumberMention[] = [];
   const toks = a.tokens;
-  const sentAt = (at: number) => {
-    let lo = 0;
-    let hi = a.sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (a.sentences[mid].start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const tokIdx = (at: number) => {
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const sentAt = (at: number) => sentenceAt(a, at);
+  const tokIdx = (at: number) => firstTokenAt(a, at);
   RE.lastIndex = 0;
   for (let m = RE.exec(text); m; m = RE.exec(text)) {
     if (m[0].length === 0) {

@@ -5,7 +5,7 @@
  * wink's tokens and our entity mentions: no offline library attributes quotes to speakers.
  */
 import type { EntityMention, EntityType, QuoteMention } from './types.js';
-import type { Analysis, Token } from './nlp.js';
+import { firstTokenAt, type Analysis, type Token } from './nlp.js';
 import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS } from './gazetteer.js';
 import { resolvePronoun } from './entities.js';
 
@@ -43,16 +43,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
   let lastSpeaker: { entity: string | null; text: string | null; sentence: number; paragraph: number } | null = null;
 
   // token index range of a character range
-  const firstTokAtOrAfter = (at: number) => {
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstTokAtOrAfter = (at: number) => firstTokenAt(a, at);
 
   /** Who is the speaker around cue token index c: a mention just before it ("Ushakov said") or
    *  just after it ("said Ushakov", "according to Ushakov"). */

@@ -10,7 +10,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { DatePrecision, TimeMention } from './types.js';
-import type { Analysis } from './nlp.js';
+import { sentenceAt, type Analysis } from './nlp.js';
 
 export interface Anchor {
   /** YYYY-MM-DD */
@@ -65,16 +65,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   }
   const ref = anchor.date ? new Date(`${anchor.date}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
   const out: TimeMention[] = [];
-  const sentAt = (at: number) => {
-    let lo = 0;
-    let hi = a.sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (a.sentences[mid].start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const sentAt = (at: number) => sentenceAt(a, at);
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([x, y]) => s < y && e > x);
 

@@ -13,18 +13,10 @@ import { detectMetadata, splitDateline, parseByline } from '../../src/ingest/met
 import { normaliseDate, parseDateLine } from '../../src/ingest/dates.js';
 import type { ItemError, RawDoc } from '../../src/types.js';
 import { BRIDGE_HTML, BRIDGE_PARAS, FERRY_PAGE, FERRY_PARAS, readAll, tempDir } from './helpers.js';
+import { seededRandom } from '../../src/util/random.js';
 
 /** mulberry32: a tiny seeded PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260123);
 
