@@ -84,6 +84,17 @@ export function buildArticle(raw: RawDoc, ctx: CleanContext = {}, now = new Date
   }
 }
 
+/** Reads paths and builds each article on its own (no store, no cross-article context): for
+ *  one-article commands such as `clean` and `extract`. */
+export async function* readArticles(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Article | ItemError> {
+  for await (const item of readInputs(paths, opts)) yield isItemError(item) ? item : buildArticle(item);
+}
+
+/** One line for a failed item; item errors usually name their input already. */
+export function describeItemError(e: ItemError): string {
+  return e.error.includes(e.origin) ? e.error : `${e.origin}: ${e.error}`;
+}
+
 /** Publication-order key: published time when known, else ingest order. */
 function byPublication(a: { art: Article; n: number }, b: { art: Article; n: number }): number {
   const pa = a.art.metadata.published ? Date.parse(a.art.metadata.published) : NaN;

@@ -4,8 +4,8 @@
  * into the article's clean text.
  */
 import { Option, type Command } from 'commander';
-import { isItemError, readInputs } from '../ingest/index.js';
-import { buildArticle } from '../pipeline.js';
+import { isItemError } from '../ingest/index.js';
+import { describeItemError, readArticles } from '../pipeline.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleExtraction } from '../extract/types.js';
 
@@ -39,10 +39,9 @@ export function registerExtract(program: Command): void {
     .action(async (file: string, o: { format: 'text' | 'json'; anchor?: string }) => {
       let any = false;
       const out: unknown[] = [];
-      for await (const item of readInputs([file])) {
-        const art = isItemError(item) ? item : buildArticle(item);
+      for await (const art of readArticles([file])) {
         if (isItemError(art)) {
-          process.stderr.write(`✗ ${art.origin}: ${art.error}\n`);
+          process.stderr.write(`✗ ${describeItemError(art)}\n`);
           continue;
         }
         any = true;

@@ -5,8 +5,8 @@
  */
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { Crosscheck, buildArticle, type IngestReport } from '../pipeline.js';
-import { readInputs, isItemError } from '../ingest/index.js';
+import { Crosscheck, describeItemError, readArticles, type IngestReport } from '../pipeline.js';
+import { isItemError } from '../ingest/index.js';
 import { renderMarkdown } from '../brief/markdown.js';
 import { renderHtml } from '../brief/html.js';
 import { progressReporter } from './progress.js';
@@ -26,8 +26,7 @@ function summary(r: IngestReport): string {
 }
 
 function printFailures(r: IngestReport): void {
-  // Item errors already name their input; prefix the origin only when the message does not.
-  for (const f of r.failed) process.stderr.write(`  ✗ ${f.error.includes(f.origin) ? f.error : `${f.origin}: ${f.error}`}\n`);
+  for (const f of r.failed) process.stderr.write(`  ✗ ${describeItemError(f)}\n`);
 }
 
 async function writeOut(text: string, file?: string): Promise<void> {
@@ -71,10 +70,9 @@ export function buildProgram(): Command {
     .action(async (file: string, o: { format: 'text' | 'json' }) => {
       let any = false;
       const out: unknown[] = [];
-      for await (const item of readInputs([file])) {
-        const art = isItemError(item) ? item : buildArticle(item);
+      for await (const art of readArticles([file])) {
         if (isItemError(art)) {
-          process.stderr.write(`✗ ${art.origin}: ${art.error}\n`);
+          process.stderr.write(`✗ ${describeItemError(art)}\n`);
           continue;
         }
         any = true;
