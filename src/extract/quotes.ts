@@ -5,7 +5,7 @@
  * wink's tokens and our entity mentions: no offline library attributes quotes to speakers.
  */
 import type { EntityMention, EntityType, QuoteMention } from './types.js';
-import { firstTokenAt, type Analysis, type Token } from './nlp.js';
+import { firstTokenAt, sentenceAt, type Analysis, type Token } from './nlp.js';
 import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS } from './gazetteer.js';
 import { resolvePronoun } from './entities.js';
 
@@ -336,14 +336,5 @@ function insideRange(at: number, rs: [number, number][]): boolean {
   return rs.some(([s, e]) => at >= s && at < e);
 }
 
-function firstSentence(a: Analysis, at: number): number {
-  let lo = 0;
-  let hi = a.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.sentences[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-const lastSentence = firstSentence;
+const firstSentence = sentenceAt;
+const lastSentence = sentenceAt;

@@ -44,6 +44,28 @@ export function StoryPage({ id }: { id: string }) {
 }
 
 /** The first `n` items, and a button that shows the rest. */
+/** A "To check" list (single-source or unattributed claims), each claim with its citations. */
+function ClaimList({ title, label, claims }: { title: string; label: string; claims?: Cited[] }) {
+  if (!claims || claims.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul class="facts">
+        <ShowMore
+          items={claims}
+          n={6}
+          label={label}
+          render={(c, i) => (
+            <li key={i} class="claim">
+              {c.text} <Citations sources={c.sources} claim={c.text} />
+            </li>
+          )}
+        />
+      </ul>
+    </>
+  );
+}
+
 function ShowMore<T>({ items, n = 8, render, label }: { items: T[]; n?: number; render: (x: T, i: number) => ComponentChildren; label: string }) {
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, n);
@@ -189,40 +211,8 @@ function Story({ story, updated }: { story: BriefStory; updated: boolean }) {
         {((story.singleSource?.length ?? 0) > 0 || (story.unattributed?.length ?? 0) > 0) && (
           <section aria-labelledby="check-h">
             <h2 id="check-h">To check</h2>
-            {story.singleSource && story.singleSource.length > 0 && (
-              <>
-                <h3>Single source</h3>
-                <ul class="facts">
-                  <ShowMore
-                    items={story.singleSource}
-                    n={6}
-                    label="single-source claims"
-                    render={(c, i) => (
-                      <li key={i} class="claim">
-                        {c.text} <Citations sources={c.sources} claim={c.text} />
-                      </li>
-                    )}
-                  />
-                </ul>
-              </>
-            )}
-            {story.unattributed && story.unattributed.length > 0 && (
-              <>
-                <h3>No attribution</h3>
-                <ul class="facts">
-                  <ShowMore
-                    items={story.unattributed}
-                    n={6}
-                    label="unattributed claims"
-                    render={(c, i) => (
-                      <li key={i} class="claim">
-                        {c.text} <Citations sources={c.sources} claim={c.text} />
-                      </li>
-                    )}
-                  />
-                </ul>
-              </>
-            )}
+            <ClaimList title="Single source" label="single-source claims" claims={story.singleSource} />
+            <ClaimList title="No attribution" label="unattributed claims" claims={story.unattributed} />
           </section>
         )}
 
