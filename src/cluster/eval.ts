@@ -13,8 +13,8 @@ function f1(p: number, r: number): number {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 }
 
-/** Pairwise P/R/F1 over same-cluster pairs (counted from contingency cells, not by enumeration). */
-export function pairwise(pred: string[], gold: string[]): PRF {
+/** Contingency counts: (pred, gold) cells keyed "pred\0gold", and the size of each cluster on both sides. */
+function contingency(pred: string[], gold: string[]): { cell: Map<string, number>; pc: Map<string, number>; gc: Map<string, number> } {
   const cell = new Map<string, number>();
   const pc = new Map<string, number>();
   const gc = new Map<string, number>();
@@ -24,6 +24,12 @@ export function pairwise(pred: string[], gold: string[]): PRF {
     pc.set(pred[i], (pc.get(pred[i]) ?? 0) + 1);
     gc.set(gold[i], (gc.get(gold[i]) ?? 0) + 1);
   }
+  return { cell, pc, gc };
+}
+
+/** Pairwise P/R/F1 over same-cluster pairs (counted from contingency cells, not by enumeration). */
+export function pairwise(pred: string[], gold: string[]): PRF {
+  const { cell, pc, gc } = contingency(pred, gold);
   const pairs = (n: number) => (n * (n - 1)) / 2;
   let tp = 0, predPairs = 0, goldPairs = 0;
   for (const n of cell.values()) tp += pairs(n);
@@ -36,15 +42,7 @@ export function pairwise(pred: string[], gold: string[]): PRF {
 
 /** BCubed P/R/F1 (Bagga & Baldwin): per-item precision and recall, averaged over items. */
 export function bcubed(pred: string[], gold: string[]): PRF {
-  const cell = new Map<string, number>();
-  const pc = new Map<string, number>();
-  const gc = new Map<string, number>();
-  for (let i = 0; i < pred.length; i++) {
-    const k = pred[i] + '\u0000' + gold[i];
-    cell.set(k, (cell.get(k) ?? 0) + 1);
-    pc.set(pred[i], (pc.get(pred[i]) ?? 0) + 1);
-    gc.set(gold[i], (gc.get(gold[i]) ?? 0) + 1);
-  }
+  const { cell, pc, gc } = contingency(pred, gold);
   let p = 0, r = 0;
   for (let i = 0; i < pred.length; i++) {
     const c = cell.get(pred[i] + '\u0000' + gold[i])!;

@@ -18,6 +18,7 @@ import pg from 'pg';
 import type { Article, ItemError, Provenance, Story, StoryMerge } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import type { ListArticlesOptions, ListStoriesOptions, PutArticleResult, Store, StoryRow } from './store.js';
+import { provenanceFromRow } from './rows.js';
 
 type Row = Record<string, unknown>;
 
@@ -351,13 +352,7 @@ export class PostgresStore implements Store {
     if (articleIds.length === 0) return out;
     const rows = await this.query('SELECT * FROM provenance WHERE article_id = ANY($1::text[])', [articleIds]);
     for (const r of rows) {
-      out.set(r.article_id as string, {
-        kind: r.kind as Provenance['kind'],
-        of: (r.of_id as string | null) ?? null,
-        confidence: Number(r.confidence),
-        family: r.family as string,
-        ...(r.evidence ? { evidence: r.evidence as string } : {}),
-      });
+      out.set(r.article_id as string, provenanceFromRow(r));
     }
     return out;
   }

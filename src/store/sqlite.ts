@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Article, ItemError, Provenance, Story, StoryMerge } from '../types.js';
 import { sqliteMigrations } from './migrations.js';
 import type { ListArticlesOptions, ListStoriesOptions, PutArticleResult, Store, StoryRow } from './store.js';
+import { provenanceFromRow } from './rows.js';
 
 type Row = Record<string, unknown>;
 
@@ -251,13 +252,7 @@ export class SqliteStore implements Store {
       .prepare(`SELECT * FROM provenance WHERE article_id IN (${articleIds.map(() => '?').join(',')})`)
       .all(...articleIds) as Row[];
     for (const r of rows) {
-      out.set(r.article_id as string, {
-        kind: r.kind as Provenance['kind'],
-        of: (r.of_id as string | null) ?? null,
-        confidence: Number(r.confidence),
-        family: r.family as string,
-        ...(r.evidence ? { evidence: r.evidence as string } : {}),
-      });
+      out.set(r.article_id as string, provenanceFromRow(r));
     }
     return out;
   }
