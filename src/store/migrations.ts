@@ -144,4 +144,41 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'worker queue: submitted runs and per-article results (crosscheck worker)',
+    // Until this migration, `crosscheck worker` created these tables itself (with a JSONB result
+    // column); a store that has them keeps its rows and gains the new columns. Results are now
+    // compressed by the workers (which scale out) rather than parsed and compressed by the server
+    // (which does not), and stored uncompressed by PostgreSQL (STORAGE EXTERNAL).
+    sql: `
+      CREATE TABLE IF NOT EXISTS worker_runs (
+        seq BIGSERIAL PRIMARY KEY,
+        run TEXT NOT NULL UNIQUE,
+        batch_size INTEGER NOT NULL,
+        total INTEGER,
+        next_index INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+      ALTER TABLE worker_runs ADD COLUMN IF NOT EXISTS submitted INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE worker_runs ADD COLUMN IF NOT EXISTS heartbeat_at TEXT;
+      ALTER TABLE worker_runs ADD COLUMN IF NOT EXISTS closed_reason TEXT;
+      UPDATE worker_runs SET heartbeat_at = created_at WHERE heartbeat_at IS NULL;
+      CREATE TABLE IF NOT EXISTS worker_results (
+        run TEXT NOT NULL,
+        i INTEGER NOT NULL,
+        result BYTEA NOT NULL,
+        PRIMARY KEY (run, i)
+      );
+      -- Results written by an older worker stay readable (plain JSON bytes; see decodeResult).
+      DO $$ BEGIN
+        IF (SELECT data_type FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = 'worker_results' AND column_name = 'result') = 'jsonb' THEN
+          ALTER TABLE worker_results ALTER COLUMN result TYPE BYTEA USING convert_to(result::text, 'UTF8');
+        END IF;
+      END $$;
+      ALTER TABLE worker_results ALTER COLUMN result SET STORAGE EXTERNAL;
+    `,
+  },
 ];

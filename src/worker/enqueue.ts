@@ -11,7 +11,7 @@ import { PostgresStore } from '../store/postgres.js';
 import { OutletBoilerplate, outletOf } from '../clean/boilerplate.js';
 import { lineKey } from '../clean/lines.js';
 import type { ItemError, RawDoc } from '../types.js';
-import { QUEUE, ensureWorkerTables, jobId, jobTimeout, startBoss, type QueueOptions } from './queue.js';
+import { QUEUE, encodeResult, jobId, jobTimeout, startBoss, type QueueOptions } from './queue.js';
 
 export interface ArticleJob {
   run: string;
@@ -79,10 +79,14 @@ export async function enqueueItems(
   items: AsyncIterable<RawDoc | ItemError> | Iterable<RawDoc | ItemError>,
   o: EnqueueOptions = {},
 ): Promise<EnqueueReport> {
-  await ensureWorkerTables(store);
+  await store.migrate(); // creates the worker tables (migration 2) on a new store
   const run = o.run ?? randomUUID();
   const batchSize = o.batchSize ?? 500;
-  await store.query('INSERT INTO worker_runs (run, batch_size, created_at) VALUES ($1, $2, $3) ON CONFLICT (run) DO NOTHING', [run, batchSize, new Date().toISOString()]);
+  const now = () => new Date().toISOString();
+  await store.query('INSERT INTO worker_runs (run, batch_size, created_at, heartbeat_at) VALUES ($1, $2, $3, $3) ON CONFLICT (run) DO UPDATE SET heartbeat_at = $3', [run, batchSize, now()]);
+  // Signs of life while reading slow inputs, so the assigner does not take this run for abandoned.
+  const beat = setInterval(() => void store.query('UPDATE worker_runs SET heartbeat_at = $2 WHERE run = $1', [run, now()]).catch(() => {}), 30_000);
+  beat.unref();
   const chunk = o.chunk ?? 200;
   let jobs: PgBoss.JobInsert<ArticleJob>[] = [];
   let errs: { i: number; err: ItemError }[] = [];
@@ -95,31 +99,42 @@ export async function enqueueItems(
     if (jobs.length) await boss.insert(jobs);
     if (errs.length) {
       await store.query(
-        `INSERT INTO worker_results (run, i, result) SELECT $1, x.i, x.r FROM unnest($2::int[], $3::jsonb[]) AS x(i, r) ON CONFLICT DO NOTHING`,
-        [run, errs.map((e) => e.i), errs.map((e) => JSON.stringify({ error: e.err }))],
+        `INSERT INTO worker_results (run, i, result) SELECT $1, x.i, x.r FROM unnest($2::int[], $3::bytea[]) AS x(i, r) ON CONFLICT DO NOTHING`,
+        [run, errs.map((e) => e.i), errs.map((e) => encodeResult({ error: e.err }))],
       );
     }
+    // Every index below n now has its job or its result.
+    await store.query('UPDATE worker_runs SET submitted = GREATEST(submitted, $2), heartbeat_at = $3 WHERE run = $1', [run, n, now()]);
     jobs = [];
     errs = [];
     bytes = 0;
   };
-  for await (const item of items) {
-    o.onItem?.(item.origin);
-    const i = n++;
-    if (isItemError(item)) {
-      readErrors++;
-      errs.push({ i, err: item });
-    } else {
-      const ctx = boilerplate.jobContext(item);
-      boilerplate.observeDoc(item);
-      jobs.push({ id: jobId(run, i), name: QUEUE, data: ctx ? { run, i, raw: item, ctx } : { run, i, raw: item }, expireInSeconds: jobTimeout(o) });
-      bytes += item.body.kind === 'text' ? item.body.text.length : item.body.html.length;
+  try {
+    for await (const item of items) {
+      o.onItem?.(item.origin);
+      const i = n++;
+      if (isItemError(item)) {
+        readErrors++;
+        errs.push({ i, err: item });
+      } else {
+        const ctx = boilerplate.jobContext(item);
+        boilerplate.observeDoc(item);
+        jobs.push({ id: jobId(run, i), name: QUEUE, data: ctx ? { run, i, raw: item, ctx } : { run, i, raw: item }, expireInSeconds: jobTimeout(o) });
+        bytes += item.body.kind === 'text' ? item.body.text.length : item.body.html.length;
+      }
+      if (jobs.length + errs.length >= chunk || bytes > 8_000_000) await flush();
     }
-    if (jobs.length + errs.length >= chunk || bytes > 8_000_000) await flush();
+    await flush();
+  } finally {
+    clearInterval(beat);
   }
-  await flush();
-  // The size is known only now: the assigner finishes the run's last batch once it sees it.
-  await store.query('UPDATE worker_runs SET total = $2 WHERE run = $1 AND total IS NULL', [run, n]);
+  // The size is known only now: the assigner finishes the run's last batch once it sees it. A run
+  // that the assigner closed as abandoned (its submitter died) is reopened by this replay.
+  await store.query(
+    `UPDATE worker_runs SET total = $2, finished_at = NULL, closed_reason = NULL
+     WHERE run = $1 AND (total IS NULL OR (closed_reason IS NOT NULL AND total < $2))`,
+    [run, n],
+  );
   return { run, total: n, readErrors };
 }
 

@@ -8,8 +8,10 @@
  *
  * Per-article jobs carry (run, index, RawDoc); the job id is derived from (run, index), so a
  * replayed submission inserts nothing twice (pg-boss inserts with ON CONFLICT DO NOTHING).
+ * Both tables are created by the store's migrations (src/store/migrations.ts, version 2).
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import PgBoss from 'pg-boss';
 import type { PostgresStore } from '../store/postgres.js';
 
@@ -59,30 +61,27 @@ export function jobId(run: string, index: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${n}`;
 }
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS worker_runs (
-     seq BIGSERIAL PRIMARY KEY,
-     run TEXT NOT NULL UNIQUE,
-     batch_size INTEGER NOT NULL,
-     total INTEGER,
-     next_index INTEGER NOT NULL DEFAULT 0,
-     created_at TEXT NOT NULL,
-     finished_at TEXT
-   )`,
-  `CREATE TABLE IF NOT EXISTS worker_results (
-     run TEXT NOT NULL,
-     i INTEGER NOT NULL,
-     result JSONB NOT NULL,
-     PRIMARY KEY (run, i)
-   )`,
-];
+/** What a worker leaves for the assigner, per input index (defined here so that enqueue, which
+ * records unreadable inputs directly, and the worker share one encoding). */
+export interface StoredResult {
+  article?: unknown;
+  error?: unknown;
+  extraction?: unknown;
+}
 
-/** Creates the worker tables in the store's schema (idempotent, under an advisory lock). */
-export async function ensureWorkerTables(store: PostgresStore): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('crosscheck:worker-tables:' || current_schema()))");
-    for (const sql of SCHEMA) await tx.query(sql);
-  });
+/**
+ * Results travel as gzip-compressed JSON in a BYTEA column: the workers, which scale out, pay for
+ * serialising and compressing; PostgreSQL, which every worker shares, stores the bytes as they are
+ * (no JSONB parsing, no TOAST compression: STORAGE EXTERNAL).
+ */
+export function encodeResult(r: StoredResult): Buffer {
+  return gzipSync(JSON.stringify(r), { level: 1 });
+}
+
+/** Decodes a stored result; plain JSON bytes (written before migration 2) are read as well. */
+export function decodeResult<T = StoredResult>(b: Buffer): T {
+  const raw = b.length > 1 && b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : b;
+  return JSON.parse(raw.toString('utf8')) as T;
 }
 
 export interface RunRow {
@@ -90,10 +89,40 @@ export interface RunRow {
   batchSize: number;
   total: number | null;
   nextIndex: number;
+  /** Items submitted so far (every index below it has a job or a stored result). */
+  submitted: number;
+  /** Last sign of life of the submitter (ISO time), while the run is being submitted. */
+  heartbeatAt: string | null;
 }
 
 export function toRun(r: Record<string, unknown>): RunRow {
-  return { run: r.run as string, batchSize: Number(r.batch_size), total: r.total === null ? null : Number(r.total), nextIndex: Number(r.next_index) };
+  return {
+    run: r.run as string,
+    batchSize: Number(r.batch_size),
+    total: r.total === null ? null : Number(r.total),
+    nextIndex: Number(r.next_index),
+    submitted: Number(r.submitted ?? 0),
+    heartbeatAt: (r.heartbeat_at as string | null) ?? (r.created_at as string | null) ?? null,
+  };
+}
+
+/**
+ * Closes a run whose submitter died before saying how many items it had (`total` unknown) and has
+ * been silent for `silentSeconds`: the run ends at what was submitted, so the runs submitted after
+ * it are not blocked forever. Replaying the submission (`crosscheck enqueue --run <id>`) reopens it
+ * and its remaining items are assigned after whatever was committed meanwhile. Returns whether
+ * the run was closed.
+ */
+export async function closeIfAbandoned(store: PostgresStore, run: RunRow, silentSeconds: number, now = new Date()): Promise<boolean> {
+  if (run.total !== null || !run.heartbeatAt) return false;
+  if (now.getTime() - Date.parse(run.heartbeatAt) < silentSeconds * 1000) return false;
+  const rows = await store.query(
+    `UPDATE worker_runs SET total = submitted,
+       closed_reason = 'submitter silent since ' || heartbeat_at || '; closed at ' || submitted || ' submitted items'
+     WHERE run = $1 AND total IS NULL AND heartbeat_at IS NOT DISTINCT FROM $2 RETURNING run`,
+    [run.run, run.heartbeatAt],
+  );
+  return rows.length > 0;
 }
 
 /** Runs not yet fully committed to the store, oldest first. */

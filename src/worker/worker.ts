@@ -13,13 +13,13 @@
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { Crosscheck, buildArticle } from '../pipeline.js';
-import { PostgresStore, pgJson } from '../store/postgres.js';
+import { PostgresStore } from '../store/postgres.js';
 import type { CleanContext } from '../clean/index.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleExtraction } from '../extract/types.js';
 import type { Article, ItemError } from '../types.js';
 import type { ArticleJob } from './enqueue.js';
-import { QUEUE, ensureWorkerTables, jobId, openRuns, startBoss, type QueueOptions, type RunRow } from './queue.js';
+import { QUEUE, closeIfAbandoned, decodeResult, encodeResult, jobId, jobTimeout, openRuns, startBoss, type QueueOptions, type RunRow } from './queue.js';
 
 export type WorkerRole = 'build' | 'assign' | 'both';
 
@@ -29,6 +29,9 @@ export interface WorkerOptions extends QueueOptions {
   fetchBatch?: number;
   /** Idle poll interval in ms (default 250). */
   pollMs?: number;
+  /** Seconds of silence after which a run still being submitted is taken for abandoned and
+   * closed at what was submitted (default: the job timeout). */
+  submitTimeoutSeconds?: number;
   /** Exit once every submitted run is done (build role: once the queue is empty). */
   exitWhenIdle?: boolean;
   /** Aborts the loops gracefully (in-flight work finishes). */
@@ -58,6 +61,8 @@ export interface WorkerStats {
   assigned: number;
   /** Milliseconds spent committing batches (storing + story assignment). */
   assignMs: number;
+  /** Per run: items built, epoch ms when the first was fetched and the last saved. */
+  runs: Record<string, { n: number; firstAt: number; lastAt: number }>;
 }
 
 /** The per-article stages for one job: clean + metadata (with the outlet boilerplate context the
@@ -87,27 +92,34 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 async function saveResults(store: PostgresStore, rows: { run: string; i: number; result: WorkerResult }[]): Promise<void> {
   await store.query(
     `INSERT INTO worker_results (run, i, result)
-     SELECT x.run, x.i, x.r FROM unnest($1::text[], $2::int[], $3::jsonb[]) AS x(run, i, r)
+     SELECT x.run, x.i, x.r FROM unnest($1::text[], $2::int[], $3::bytea[]) AS x(run, i, r)
      WHERE NOT EXISTS (SELECT 1 FROM worker_runs w WHERE w.run = x.run AND w.next_index > x.i)
      ON CONFLICT (run, i) DO NOTHING`,
-    [rows.map((r) => r.run), rows.map((r) => r.i), rows.map((r) => pgJson(r.result))],
+    [rows.map((r) => r.run), rows.map((r) => r.i), rows.map((r) => encodeResult(r.result))],
   );
 }
 
 async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, stats: WorkerStats): Promise<void> {
   const batch = o.fetchBatch ?? 16;
-  // Saving a batch's results (and completing its jobs) overlaps with building the next batch.
+  const fetch = () => boss.fetch<ArticleJob>(QUEUE, { batchSize: batch });
+  // Saving a batch's results (and completing its jobs) overlaps with building the next batch, and
+  // the next batch is fetched while this one is built: the worker never waits on a round trip.
   let saving: Promise<void> = Promise.resolve();
+  let next: ReturnType<typeof fetch> | undefined;
   try {
     while (!o.signal?.aborted) {
-      const jobs = await boss.fetch<ArticleJob>(QUEUE, { batchSize: batch });
+      const jobs = await (next ?? fetch());
+      next = undefined;
       if (!jobs || jobs.length === 0) {
         await saving;
         if (o.exitWhenIdle && (await queueDrained(store, boss))) return;
         await sleep(o.pollMs ?? 250, o.signal);
         continue;
       }
-      if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = Date.now();
+      const fetchedAt = Date.now();
+      if (Number.isNaN(stats.firstJobAt)) stats.firstJobAt = fetchedAt;
+      next = fetch();
+      next.catch(() => {}); // surfaced when awaited
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const rows = jobs.map((j) => {
@@ -124,13 +136,22 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
       saving = (async () => {
         await saveResults(store, rows);
         await boss.complete(QUEUE, jobs.map((j) => j.id));
-        stats.lastJobAt = Date.now();
+        const savedAt = Date.now();
+        stats.lastJobAt = savedAt;
+        for (const r of rows) {
+          const per = (stats.runs[r.run] ??= { n: 0, firstAt: fetchedAt, lastAt: savedAt });
+          per.n++;
+          per.lastAt = savedAt;
+        }
         o.log?.(`built ${rows.length} items (${stats.built + stats.failed} so far)`);
       })();
       saving.catch(() => {}); // surfaced by the next await
     }
   } finally {
     await saving; // graceful stop: the batch in hand is saved before exit
+    // Jobs fetched ahead and not started are handed back at once (else they wait for expiry).
+    const left = next ? await next.catch(() => null) : null;
+    if (left && left.length) await boss.fail(QUEUE, left.map((j) => j.id)).catch(() => {});
   }
 }
 
@@ -147,12 +168,13 @@ async function readyBatch(store: PostgresStore, run: RunRow): Promise<{ items: W
   let expected = run.nextIndex;
   let articles = 0;
   for (;;) {
-    const rows = await store.query<{ i: number; result: WorkerResult }>('SELECT i, result FROM worker_results WHERE run = $1 AND i >= $2 ORDER BY i LIMIT 200', [run.run, expected]);
+    const rows = await store.query<{ i: number; result: Buffer }>('SELECT i, result FROM worker_results WHERE run = $1 AND i >= $2 ORDER BY i LIMIT 200', [run.run, expected]);
     for (const r of rows) {
       if (r.i !== expected) return { gap: expected };
-      items.push(r.result);
+      const result = decodeResult<WorkerResult>(r.result);
+      items.push(result);
       expected++;
-      if (r.result.article) articles++;
+      if (result.article) articles++;
       if (articles >= run.batchSize) return { items, end: expected };
     }
     if (run.total !== null && expected >= run.total) return { items, end: expected };
@@ -231,6 +253,10 @@ async function assignLoop(url: string, store: PostgresStore, boss: PgBoss, o: Wo
           gapSince = 0;
           log(`assigner: run ${run.run}: waiting for item ${ready.gap}`);
           if (await failedJobResult(store, boss, run.run, ready.gap)) continue;
+          if (ready.gap >= run.submitted && (await closeIfAbandoned(store, run, o.submitTimeoutSeconds ?? jobTimeout(o)))) {
+            process.stderr.write(`crosscheck worker: run ${run.run}: its submitter has been silent for too long; closed at ${run.submitted} items so later runs go on (replay it with \`crosscheck enqueue --run ${run.run}\` to submit the rest)\n`);
+            continue;
+          }
         }
         await sleep(Math.min(100, o.pollMs ?? 250), o.signal);
         continue;
@@ -280,12 +306,11 @@ async function resilient(name: string, loop: () => Promise<void>, o: WorkerOptio
 /** Runs a worker until aborted (or idle, with exitWhenIdle). */
 export async function runWorker(url: string, o: WorkerOptions = {}): Promise<WorkerStats> {
   const role = o.role ?? 'both';
-  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, cpuMs: 0, batchesCommitted: 0, assigned: 0, assignMs: 0 };
+  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, cpuMs: 0, batchesCommitted: 0, assigned: 0, assignMs: 0, runs: {} };
   const store = new PostgresStore(url, { max: 4 });
   let boss: PgBoss | undefined;
   try {
-    await store.migrate();
-    await ensureWorkerTables(store);
+    await store.migrate(); // includes the worker tables (migration 2)
     boss = await startBoss(url, o);
     const loops: Promise<void>[] = [];
     const b = boss;
