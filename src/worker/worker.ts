@@ -61,6 +61,9 @@ export interface WorkerStats {
   assigned: number;
   /** Milliseconds spent committing batches (storing + story assignment). */
   assignMs: number;
+  /** Milliseconds the build loop waited for a fetch, and for the previous batch's save. */
+  fetchWaitMs: number;
+  saveWaitMs: number;
   /** Per run: items built, epoch ms when the first was fetched and the last saved. */
   runs: Record<string, { n: number; firstAt: number; lastAt: number }>;
 }
@@ -108,7 +111,9 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
   let next: ReturnType<typeof fetch> | undefined;
   try {
     while (!o.signal?.aborted) {
+      const w0 = performance.now();
       const jobs = await (next ?? fetch());
+      stats.fetchWaitMs += performance.now() - w0;
       next = undefined;
       if (!jobs || jobs.length === 0) {
         await saving;
@@ -132,7 +137,9 @@ async function buildLoop(store: PostgresStore, boss: PgBoss, o: WorkerOptions, s
       stats.busyMs += performance.now() - t0;
       const c1 = process.cpuUsage(c0);
       stats.cpuMs += (c1.user + c1.system) / 1000;
+      const s0 = performance.now();
       await saving; // at most one batch in flight
+      stats.saveWaitMs += performance.now() - s0;
       saving = (async () => {
         await saveResults(store, rows);
         await boss.complete(QUEUE, jobs.map((j) => j.id));
@@ -306,7 +313,7 @@ async function resilient(name: string, loop: () => Promise<void>, o: WorkerOptio
 /** Runs a worker until aborted (or idle, with exitWhenIdle). */
 export async function runWorker(url: string, o: WorkerOptions = {}): Promise<WorkerStats> {
   const role = o.role ?? 'both';
-  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, cpuMs: 0, batchesCommitted: 0, assigned: 0, assignMs: 0, runs: {} };
+  const stats: WorkerStats = { built: 0, failed: 0, extracted: 0, firstJobAt: NaN, lastJobAt: NaN, busyMs: 0, cpuMs: 0, batchesCommitted: 0, assigned: 0, assignMs: 0, fetchWaitMs: 0, saveWaitMs: 0, runs: {} };
   const store = new PostgresStore(url, { max: 4 });
   let boss: PgBoss | undefined;
   try {
