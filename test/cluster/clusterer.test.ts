@@ -112,3 +112,38 @@ test('a templated text about other people and places is not taken for a copy', (
     .replace(/Nadia Ferrante|Carl Osgood/g, 'Lena Haugh');
   assert.ok(c.add({ key: 'other', text: other }).isNew);
 });
+
+test('cold start: a short original report joins the wire story of its event when the stream holds only these two', () => {
+  // Fictional: a ferry grounding at Orlen Sound; the second report shares few rare words with the first.
+  const wire = 'The ferry Marit Vale ran aground near Orlen Sound early on Sunday, the coastguard said. ' +
+    'All 212 passengers were taken off by lifeboats and no one was hurt. The ferry operator Skarva Lines ' +
+    'said the vessel struck a sandbank in fog. Divers will inspect the hull on Monday. The coastguard ' +
+    'closed the channel to other ships while tugs tried to refloat the Marit Vale.';
+  const local = 'Residents of Orlen watched from the harbour wall as tugs worked around the stranded Marit Vale. ' +
+    'A fisherman said the fog had been thick since dawn. The harbour master told us the channel would stay ' +
+    'shut until the ferry is refloated.';
+  for (const order of [[wire, local], [local, wire]]) {
+    const c = new StoryClusterer();
+    const a = c.add({ key: 'a', text: order[0] });
+    const b = c.add({ key: 'b', text: order[1] });
+    assert.equal(b.storyId, a.storyId, 'one story');
+  }
+});
+
+test('a one-article story does not take a report on another person in the same kind of event', () => {
+  // Fictional: two players of one club arrested weeks apart; the reports share the club and the charge.
+  const first = 'Tarnford Rovers defender Elmo Quist was arrested on suspicion of drink driving, police said. ' +
+    'Quist was stopped on the ring road after midnight. Tarnford Rovers said they were aware of the arrest of Quist ' +
+    'and would not comment further. Quist is due in court next month.';
+  const second = 'Tarnford Rovers striker Davin Oyelaran was arrested on suspicion of drink driving, police said. ' +
+    'Oyelaran was stopped near the stadium after midnight. Tarnford Rovers said they were aware of the arrest of Oyelaran ' +
+    'and would not comment further. Oyelaran is due in court next month.';
+  const c = new StoryClusterer();
+  const a = c.add({ key: 'a', text: first });
+  const b = c.add({ key: 'b', text: second });
+  assert.notEqual(b.storyId, a.storyId, 'different players: different stories');
+  // Without the name check the two would be one story (the test is not vacuous).
+  const loose = new StoryClusterer({ nameConflict: 1 });
+  loose.add({ key: 'a', text: first });
+  assert.equal(loose.add({ key: 'b', text: second }).isNew, false);
+});
