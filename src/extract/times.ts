@@ -25,15 +25,51 @@ const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|sche
 /** chrono's casual English parser without the parsers news copy does not need (clock times, ISO and
  *  slash dates, "within 3 days" / "3 days later" durations): about a third faster. */
 const KEEP_PARSERS = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENYearMonthNameParser', 'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser']);
+/** A word each kept parser's pattern cannot match without (case-insensitive, as chrono's own
+ *  patterns are): "jan" for "January"/"Jan.", "night" for "last night"... A parser whose cue is
+ *  absent from a sentence finds nothing there, so leaving it out changes nothing (chrono's refiners
+ *  only merge, extend or drop what parsers found); most sentences need two or three parsers of ten. */
+const MONTH_CUE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const PARSER_CUES: Record<string, RegExp> = {
+  ENMonthNameLittleEndianParser: MONTH_CUE,
+  ENMonthNameMiddleEndianParser: MONTH_CUE,
+  ENYearMonthNameParser: MONTH_CUE,
+  ENMonthNameParser: MONTH_CUE,
+  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|weekend|weekday/i,
+  ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
+  ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i,
+  ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
+  ENEndOfCurrentMonthParser: /month/i,
+  ENRelativeDateFormatParser: /this|last|past|next/i,
+};
 let chronoNews: chrono.Chrono | null = null;
+/** Per kept parser, its cue (null: always run, e.g. in a minified build without class names). */
+let parserCues: (RegExp | null)[] = [];
+/** chrono instances for subsets of the kept parsers, by bit mask (built on first use). */
+const chronoSubsets = new Map<number, chrono.Chrono>();
 function newsChrono(): chrono.Chrono {
   if (chronoNews) return chronoNews;
   const c = chrono.en.casual.clone();
   const kept = c.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
   // minified builds lose constructor names: then keep chrono's full set
   if (kept.length >= 6) c.parsers = kept;
+  parserCues = c.parsers.map((p) => PARSER_CUES[p.constructor.name] ?? null);
   chronoNews = c;
   return c;
+}
+/** chrono's parse with only the parsers whose cue the text holds: the same results as newsChrono().parse. */
+function parseNews(text: string, ref: Date): chrono.ParsedResult[] {
+  const full = newsChrono();
+  let mask = 0;
+  for (let i = 0; i < parserCues.length; i++) if (!parserCues[i] || parserCues[i]!.test(text)) mask |= 1 << i;
+  if (!mask) return [];
+  let c = chronoSubsets.get(mask);
+  if (!c) {
+    c = full.clone();
+    c.parsers = full.parsers.filter((_, i) => mask & (1 << i));
+    chronoSubsets.set(mask, c);
+  }
+  return c.parse(text, ref);
 }
 const TIME_CUE = /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|weekend|weeks?|months?|years?|ago|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|fall|winter|decades?|(?:19|20)\d\d)\b/i;
 /** Durations chrono reads as dates ("for 48 hours", "in 24 hours", "seven years after"). */
@@ -83,7 +119,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       }
       const piece = sent.text.slice(off, cut);
       // a piece that is the whole sentence has just passed the test
-      if (piece.length === sent.text.length || TIME_CUE.test(piece)) for (const r of newsChrono().parse(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start });
+      if (piece.length === sent.text.length || TIME_CUE.test(piece)) for (const r of parseNews(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start });
       off = cut;
     }
   }
