@@ -108,13 +108,85 @@ function malformed(origin: string, why: string): ItemError {
   return { origin, code: 'malformed-feed', error: `${origin}: not a valid RSS/Atom feed (${why}); check that the file is a complete feed` };
 }
 
-/** Parses a whole feed. Items without any content become ItemErrors; the others are RawDocs. */
+/**
+ * Parses a whole feed. Items without any content become ItemErrors; the others are RawDocs.
+ * A feed that is not well-formed XML (a truncated download, one bad item) is salvaged item by
+ * item: see salvageFeed.
+ */
 export function* parseFeed(xml: string, origin: string): Generator<RawDoc | ItemError> {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    yield malformed(origin, `${valid.err.msg} at line ${valid.err.line}, column ${valid.err.col}`);
+    // fast-xml-parser reports a document that ends inside elements as "Invalid '[...]' found".
+    const open = /^Invalid '\[([\s\S]*)\]' found/.exec(valid.err.msg);
+    const why = open
+      ? `it ends inside <${open[1].split(',').map((t) => t.replace(/["\s]/g, '')).join('> <')}>`
+      : `${valid.err.msg.replace(/\.$/, '')} at line ${valid.err.line}, column ${valid.err.col}`;
+    const kind = sniffFeed(xml.slice(0, 4096));
+    if (kind) yield* salvageFeed(xml, origin, kind, why);
+    else yield malformed(origin, why);
     return;
   }
+  yield* parseWellFormed(xml, origin);
+}
+
+const ITEM_RE: Record<FeedKind, { open: RegExp; root: RegExp }> = {
+  rss: { open: /<item[\s>]/gi, root: /<(?:rss|rdf:RDF)\b[^>]*>/ },
+  atom: { open: /<entry[\s>]/gi, root: /<feed\b[^>]*>/ },
+};
+
+/**
+ * Recovers the items of a feed that is not well-formed XML. Written by hand because XML parsers
+ * (fast-xml-parser included) either reject a malformed document or guess at its tree; a feed is
+ * a flat list of self-contained <item>/<entry> elements, so each one can be cut out and parsed
+ * alone, inside the feed's own root element, channel title and language. Items that parse are
+ * read as usual; each one that does not (or is cut off) becomes its own error; nothing is
+ * guessed.
+ */
+function* salvageFeed(xml: string, origin: string, kind: FeedKind, why: string): Generator<RawDoc | ItemError> {
+  const re = ITEM_RE[kind];
+  const starts = [...xml.matchAll(re.open)].map((m) => m.index!);
+  if (!starts.length) {
+    yield malformed(origin, why);
+    return;
+  }
+  const head = xml.slice(0, starts[0]);
+  const rootTag = re.root.exec(head)?.[0] ?? (kind === 'rss' ? '<rss>' : '<feed>');
+  const rootName = /^<([\w:]+)/.exec(rootTag)![1];
+  const keep = (tag: string) => {
+    const m = new RegExp(`<${tag}(\\s[^>]*)?>[\\s\\S]*?</${tag}\\s*>`).exec(head);
+    return m && XMLValidator.validate(`<x>${m[0]}</x>`) === true ? m[0] : '';
+  };
+  const channelHead = keep('title') + (kind === 'rss' ? keep('language') + keep('dc:language') : '');
+  const wrap = (item: string) =>
+    kind === 'rss' ? `${rootTag}<channel>${channelHead}${item}</channel></${rootName}>` : `${rootTag}${channelHead}${item}</${rootName}>`;
+  const close = kind === 'rss' ? /<\/item\s*>/i : /<\/entry\s*>/i;
+  // Each item runs from its start tag to its own end tag, before the next item starts.
+  const chunks = starts.map((at, i) => {
+    const segment = xml.slice(at, i + 1 < starts.length ? starts[i + 1] : xml.length);
+    const end = close.exec(segment);
+    if (!end) return { cut: true, wrapped: null };
+    const wrapped = wrap(segment.slice(0, end.index + end[0].length));
+    return { cut: false, wrapped: XMLValidator.validate(wrapped) === true ? wrapped : null };
+  });
+  const read = chunks.filter((c) => c.wrapped).length;
+  for (let i = 0; i < chunks.length; i++) {
+    const o = `${origin}#${i + 1}`;
+    const { cut, wrapped } = chunks[i];
+    if (!wrapped) {
+      yield {
+        origin: o,
+        code: 'malformed-feed',
+        error: `${o}: this feed item is ${cut ? 'cut off' : 'malformed'}, so it was skipped (the feed is not well-formed XML: ${why}; ${read} other item(s) were read); check that the feed was downloaded completely`,
+      };
+      continue;
+    }
+    for (const x of parseWellFormed(wrapped, origin)) {
+      yield { ...x, origin: x.origin.replace(/#1$/, `#${i + 1}`) };
+    }
+  }
+}
+
+function* parseWellFormed(xml: string, origin: string): Generator<RawDoc | ItemError> {
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;

@@ -6,6 +6,8 @@ import iconv from 'iconv-lite';
 import { buildArticle } from '../../src/pipeline.js';
 import { isItemError } from '../../src/ingest/index.js';
 import { decodeBytes } from '../../src/ingest/decode.js';
+import { parseFeed } from '../../src/ingest/feed.js';
+import type { ItemError } from '../../src/types.js';
 import { BRIDGE_PARAS, FERRY_PARAS, FRENCH_TEXT, bodyText, docs, errors, readAll, tempDir } from './helpers.js';
 
 const LATIN1_TEXT = 'Le café « Chez Zoé » à Valbrune a rouvert jeudi après deux années de travaux, a annoncé la municipalité. Señor Núñez, propriétaire, s’est dit ravi.'.replace('’', "'");
@@ -82,8 +84,34 @@ describe('bad input: each a per-item error or handled, the batch goes on', () =>
     const errs = errors(await readAll([p('broken.json'), p('broken.rss'), p('not-a-feed.xml'), p('empty-feed.rss')]));
     assert.deepEqual(errs.map((e) => e.code), ['malformed-json', 'malformed-feed', 'unsupported', 'empty']);
     assert.match(errs[0].error, /broken\.json: not valid JSON/);
-    assert.match(errs[1].error, /broken\.rss: not a valid RSS\/Atom feed \(.*line \d+/);
+    // The cut-off feed keeps its complete first item; only the cut-off second one is an error.
+    assert.match(errs[1].error, /broken\.rss#2: this feed item is cut off, so it was skipped \(the feed is not well-formed XML: it ends inside <rss> <channel> <item> <title>; 1 other item\(s\) were read\)/);
     assert.match(errs[2].error, /<catalog>/);
+    const [first] = docs(await readAll([p('broken.rss')]));
+    assert.equal(first.origin, `${p('broken.rss')}#1`);
+    assert.equal(first.given?.title, 'A');
+    assert.equal(first.given?.outlet, 'X');
+  });
+
+  test('a malformed feed is salvaged item by item: good items are read, each bad one is its own error', () => {
+    const item = (t: string) => `<item><title>${t}</title><description>${FERRY_PARAS[0]}</description></item>`;
+    const rss = `<rss version="2.0"><channel><title>Quay Post</title><language>en</language>${item('A')}<item><title>B &amp x</title><description>x</description></item>${item('C')}<item><title>D</title>${item('E')}</channel></rss>`;
+    const out = [...parseFeed(rss, 'q.rss')];
+    assert.deepEqual(out.map((x) => (isItemError(x) ? `${x.origin} ${x.code}` : `${x.origin} ${x.given?.title} ${x.given?.outlet} ${x.given?.language}`)), [
+      'q.rss#1 A Quay Post en',
+      'q.rss#2 malformed-feed',
+      'q.rss#3 C Quay Post en',
+      'q.rss#4 malformed-feed',
+      'q.rss#5 E Quay Post en',
+    ]);
+    assert.match((out[1] as ItemError).error, /is malformed, so it was skipped .*3 other item\(s\) were read/);
+    assert.match((out[3] as ItemError).error, /is cut off/);
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Atom Quay</title><entry><title>A</title><content>${FERRY_PARAS[0]}</content></entry><entry><title>B</title><content>cut`;
+    const a = [...parseFeed(atom, 'q.atom')];
+    assert.deepEqual(a.map((x) => (isItemError(x) ? x.code : `${x.given?.title} ${x.given?.outlet} ${x.given?.language}`)), ['A Atom Quay en', 'malformed-feed']);
+    // Not a feed at all: one error for the file.
+    const junk = [...parseFeed('<rss><channel><title>T</title></chan', 'j.rss')];
+    assert.deepEqual(junk.map((x) => (isItemError(x) ? x.code : 'ok')), ['malformed-feed']);
   });
 
   test('non-English text is ingested and its language recorded', async () => {
@@ -96,8 +124,9 @@ describe('bad input: each a per-item error or handled, the batch goes on', () =>
   test('all of them in one batch: one result per input, in order', async () => {
     const names = ['empty.txt', 'binary.txt', 'latin1.txt', 'broken.json', 'broken.html', 'broken.rss', 'french.txt', 'ok.txt'];
     const items = await readAll(names.map(p));
-    assert.deepEqual(items.map((x) => x.origin), names.map(p));
-    assert.deepEqual(items.map((x) => (isItemError(x) ? x.code : 'ok')), ['empty', 'binary', 'ok', 'malformed-json', 'ok', 'malformed-feed', 'ok', 'ok']);
+    const origins = names.flatMap((n) => (n === 'broken.rss' ? [`${p(n)}#1`, `${p(n)}#2`] : [p(n)]));
+    assert.deepEqual(items.map((x) => x.origin), origins);
+    assert.deepEqual(items.map((x) => (isItemError(x) ? x.code : 'ok')), ['empty', 'binary', 'ok', 'malformed-json', 'ok', 'ok', 'malformed-feed', 'ok', 'ok']);
   });
 
   test('decodeBytes keeps text with a few odd bytes, refuses mostly-control data', () => {
