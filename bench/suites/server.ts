@@ -8,8 +8,8 @@
  * about fictional events (no seed or benchmark text).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -102,6 +102,28 @@ async function post(base: string, body: string, type: string) {
   return (await r.json()) as { stored: number; items: { storyId?: string | null }[]; errors: unknown[] };
 }
 
+/**
+ * CPU time (user + system, all threads) of another process so far, in ms, from /proc (Linux);
+ * null elsewhere. Wall-clock rates depend on what else the machine runs; CPU per article does not.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** " (server CPU x ms/article; load a b c)" for a phase that began with CPU `c0`. */
+function cpuNote(pid: number | undefined, c0: number | null, n: number): string {
+  const c1 = cpuMsOf(pid);
+  const cpu = c0 !== null && c1 !== null ? `server CPU ${((c1 - c0) / n).toFixed(1)} ms/article = ${((1000 * n) / (c1 - c0)).toFixed(0)} articles per CPU-second; ` : '';
+  return ` (${cpu}load ${loadavg().map((x) => x.toFixed(1)).join(' ')})`;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -124,26 +146,34 @@ const suite: BenchSuite = {
       await post(base, Array.from({ length: 10 }, (_, v) => JSON.stringify(makeArticle(makeEvent(500), v, 500))).join('\n'), 'application/x-ndjson');
       console.log(`warm-up batch of 10: ${((performance.now() - t0) / 1000).toFixed(2)} s (ingestion runs in: ${((await (await fetch(`${base}/api/health`)).json()) as { ingest: string }).ingest})`);
       t0 = performance.now();
+      let c0 = cpuMsOf(proc.pid);
       let stored = 0;
       for (let i = 0; i < arts.length; i += 50) {
         const r = await post(base, arts.slice(i, i + 50).map((a) => JSON.stringify(a)).join('\n'), 'application/x-ndjson');
         stored += r.stored;
       }
       let s = (performance.now() - t0) / 1000;
-      console.log(`ingest, JSON Lines batches of 50: ${arts.length} articles (~${words.toFixed(0)} words) in ${s.toFixed(2)} s = ${(arts.length / s).toFixed(0)} articles/s (stored ${stored}; goal >= 200)`);
+      console.log(`ingest, JSON Lines batches of 50: ${arts.length} articles (~${words.toFixed(0)} words) in ${s.toFixed(2)} s = ${(arts.length / s).toFixed(0)} articles/s (stored ${stored}; goal >= 200)${cpuNote(proc.pid, c0, arts.length)}`);
 
       // 1b. One article per request, 8 concurrent clients (the server coalesces concurrent requests).
       const singles: ReturnType<typeof makeArticle>[] = [];
       for (let e = 40; e < 60; e++) for (let v = 0; v < 10; v++) singles.push(makeArticle(makeEvent(e), v, e));
       t0 = performance.now();
+      c0 = cpuMsOf(proc.pid);
       let next = 0;
+      const perRequest: number[] = [];
       await Promise.all(
         Array.from({ length: 8 }, async () => {
-          while (next < singles.length) await post(base, JSON.stringify(singles[next++]), 'application/json');
+          while (next < singles.length) {
+            const t = performance.now();
+            await post(base, JSON.stringify(singles[next++]), 'application/json');
+            perRequest.push(performance.now() - t);
+          }
         }),
       );
       s = (performance.now() - t0) / 1000;
-      console.log(`ingest, one article per request (8 clients): ${singles.length} articles in ${s.toFixed(2)} s = ${(singles.length / s).toFixed(0)} articles/s`);
+      perRequest.sort((a, b) => a - b);
+      console.log(`ingest, one article per request (8 clients): ${singles.length} articles in ${s.toFixed(2)} s = ${(singles.length / s).toFixed(0)} articles/s, request latency p50 ${percentile(perRequest, 50).toFixed(0)} ms, p95 ${percentile(perRequest, 95).toFixed(0)} ms${cpuNote(proc.pid, c0, singles.length)}`);
 
       // 2. A 50-article story: 50 outlets on one event.
       const big = makeEvent(999);
