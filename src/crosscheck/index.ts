@@ -5,7 +5,8 @@
  * extractive summary (every sentence a source sentence citing its sources). Pure functions.
  */
 import { extractClaims, yearOf } from './claims.js';
-import { STOP } from './lexicon.js';
+import { AUX, MONTHS, REPORT_VERBS, STOP, TITLE_HEADS, WEEKDAYS } from './lexicon.js';
+import { analyse } from './nlp.js';
 import { daysCompatible, numbersCompatible, personKey, rolesConflict } from './slots.js';
 import type { Claim, Conflict, ConflictValue, CrossArticle, CrosscheckResult, Fact, ListedClaim, NumberSlot, SourceReport, StoryPerson, StoryQuoteX } from './types.js';
 
@@ -578,6 +579,7 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
     if (f.independentSources < 2 && chosen.length >= min && familyCount > 1) break;
     const lf = lemmasOf(f);
     if (chosen.some((g) => { const lg = lemmasOf(g); let s = 0; for (const x of lf) if (lg.has(x)) s++; return s / Math.max(1, Math.min(lf.size, lg.size)) >= 0.6; })) continue;
+    if (chosen.some((g) => sameEvent(f.text, g.text))) continue;
     chosen.push(f);
   }
   // read in story order: by first source's order, then position
@@ -598,4 +600,46 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   const peopleOut: StoryPerson[] = [...people.values()].map(({ slots: _s, ...p }) => p).sort((a, b) => b.sources.length - a.sources.length || a.name.localeCompare(b.name));
   const corroborated = facts.filter((f) => f.sources.length >= 2).sort((a, b) => b.independentSources - a.independentSources || b.sources.length - a.sources.length || a.position - b.position);
   return { claims, facts: corroborated, conflicts, singleSource, unattributed, summary, people: peopleOut, quotes, sources, families: familyCount };
+}
+
+// ------------------------------------------------------------------ summary redundancy
+/**
+ * What a sentence predicates: (verb lemma, head noun of the phrase that follows it) for every
+ * content verb, e.g. "met a senior US delegation" -> meet:delegation and meet:us ("met with U.S.
+ * envoys" gives meet:us too), and the names it mentions. Reporting verbs and auxiliaries are
+ * skipped, so "Putin stated that ... will pursue its military goals" gives pursue:goal. Two
+ * different facts of one story share names all the time; they rarely share a predication too.
+ */
+export function predications(text: string): { preds: Set<string>; names: Set<string> } {
+  const toks = analyse(text).flatMap((s) => s.tokens);
+  const preds = new Set<string>();
+  const names = new Set<string>();
+  const generic = (w: string) => TITLE_HEADS.has(w) || MONTHS.includes(w) || WEEKDAYS.includes(w) || w === 'late' || w === 'early';
+  for (const t of toks) if (t.pos === 'PROPN' && !generic(t.lower)) names.add(t.lower.replace(/\./g, ''));
+  for (let i = 0; i < toks.length; i++) {
+    const v = toks[i];
+    if (v.pos !== 'VERB' || AUX.has(v.lemma) || REPORT_VERBS.has(v.lemma)) continue;
+    // The first noun phrase within a few words, before any other verb: its first proper noun and its head.
+    for (let j = i + 1; j < Math.min(toks.length, i + 7); j++) {
+      const t = toks[j];
+      if (t.pos === 'VERB' || (t.pos === 'PUNCT' && t.text !== '-')) break;
+      if (t.pos === 'PROPN' && !generic(t.lower)) preds.add(`${v.lemma}:${t.lower.replace(/\./g, '')}`);
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+        let k = j;
+        while (k + 1 < toks.length && (toks[k + 1].pos === 'NOUN' || toks[k + 1].pos === 'PROPN')) k++;
+        preds.add(`${v.lemma}:${toks[k].lemma}`);
+        break;
+      }
+    }
+  }
+  return { preds, names };
+}
+
+/** Two summary candidates tell one event when they share a predication and an actor's name. */
+export function sameEvent(a: string, b: string): boolean {
+  const x = predications(a);
+  const y = predications(b);
+  const sharedPred = [...x.preds].some((p) => y.preds.has(p));
+  const sharedName = [...x.names].some((n) => y.names.has(n));
+  return sharedPred && sharedName;
 }
