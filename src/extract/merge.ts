@@ -120,27 +120,49 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
 
   // ------------------------------------------------------------------ quotes
   // quoted words (direct / partial) and reported statements are grouped apart: a paraphrase is not a wording
-  interface QG { speaker: SE | null; speakerText: string | null; quoted: boolean; variants: Map<string, { sources: Set<string>; quoted: boolean }>; words: Set<string>; kinds: Map<string, number> }
+  interface QG { speaker: SE | null; speakerText: string | null; quoted: boolean; variants: Map<string, { sources: Set<string>; quoted: boolean; words: Set<string> }>; kinds: Map<string, number> }
+  const normQ = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  /**
+   * Same statement: compared with each wording already in the group (not with the union of their
+   * words, which grows with every member and would pull in any short quote sharing a word or two).
+   * One speaker: the same words, or at least three shared content words that make up half of the
+   * shorter wording (or a Jaccard of 0.3), or two that make up 80% of it. No speaker known: 80% of
+   * the shorter wording and at least two words.
+   */
+  const sameStatement = (g: QG, sp: SE | null, text: string, words: Set<string>): boolean => {
+    const spoken = !!(g.speaker && sp);
+    if (spoken && g.speaker !== sp) return false;
+    for (const [vt, v] of g.variants) {
+      if (spoken && normQ(vt) === normQ(text)) return true;
+      const shared = [...words].filter((w) => v.words.has(w)).length;
+      const sim = overlap(v.words, words);
+      if (spoken ? (shared >= 3 && (sim >= 0.5 || jaccard(v.words, words) >= 0.3)) || (shared >= 2 && sim >= 0.8) : sim >= 0.8 && shared >= 2) return true;
+    }
+    return false;
+  };
   const groups: QG[] = [];
   for (const { article, extraction } of items) {
-    for (const q of extraction.quotes) {
+    // A partial quote inside a longer quote or reported statement of the same speaker in the same
+    // article ("stupid" within what Trump said) is part of that statement, not another one.
+    const inArticle = extraction.quotes.map((q) => ({ q, n: normQ(q.text) }));
+    const contained = (i: number) =>
+      inArticle[i].q.kind === 'partial' &&
+      inArticle[i].q.speaker !== null &&
+      inArticle.some((o, j) => j !== i && o.q.speaker === inArticle[i].q.speaker && o.n.length > inArticle[i].n.length && o.n.includes(inArticle[i].n));
+    for (let qi = 0; qi < extraction.quotes.length; qi++) {
+      const q = extraction.quotes[qi];
+      if (contained(qi)) continue;
       const sp = q.speaker ? idMap.get(`${article.id}/${q.speaker}`) ?? null : null;
       const words = contentWords(q.text);
       const quoted = q.kind !== 'reported';
-      let g = groups.find((x) => {
-        if (x.quoted !== quoted) return false;
-        const sim = overlap(x.words, words);
-        if (x.speaker && sp) return x.speaker === sp && (sim >= 0.45 || jaccard(x.words, words) >= 0.3);
-        return sim >= 0.8 && Math.min(x.words.size, words.size) >= 2;
-      });
+      let g = groups.find((x) => x.quoted === quoted && sameStatement(x, sp, q.text, words));
       if (!g) {
-        g = { speaker: sp, speakerText: q.speakerText, quoted, variants: new Map(), words: new Set(), kinds: new Map() };
+        g = { speaker: sp, speakerText: q.speakerText, quoted, variants: new Map(), kinds: new Map() };
         groups.push(g);
       }
       if (!g.speaker && sp) g.speaker = sp;
-      for (const w of words) g.words.add(w);
       const norm = q.text.trim();
-      if (!g.variants.has(norm)) g.variants.set(norm, { sources: new Set(), quoted });
+      if (!g.variants.has(norm)) g.variants.set(norm, { sources: new Set(), quoted, words });
       g.variants.get(norm)!.sources.add(article.id);
       g.kinds.set(q.kind, (g.kinds.get(q.kind) ?? 0) + 1);
     }
@@ -152,7 +174,7 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
     const sources = [...new Set(variants.flatMap((v) => v.sources))];
     const kind = ([...g.kinds.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? (g.quoted ? 'direct' : 'reported')) as StoryQuote['kind'];
     // materially different words: two sources put different quoted words in the speaker's mouth
-    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const norm = normQ;
     let differs = false;
     if (g.quoted && g.speaker) {
       for (let i = 0; i < variants.length && !differs; i++) for (let j = i + 1; j < variants.length; j++) {

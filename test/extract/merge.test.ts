@@ -79,3 +79,20 @@ test('timeline: dated events across sources, merged and ordered; the undated rew
   const rewriteTimes = mergeStory([items[1]]).timeline;
   assert.ok(!rewriteTimes.some((t) => t.date === '2026-02-05'), 'a lone undated article has no story date');
 });
+
+test('two statements of one speaker that share a word or two stay two quotes; a partial quote inside a longer one is not listed again', () => {
+  const b1 = article(
+    `Harbour strike talks\n\nUnion leader Petra Salk said the strike might end by spring.\n\nSalk called the offer "insulting" and said the dockers would find the offer "insulting" if nothing changed.`,
+    '2026-02-06',
+  );
+  const b2 = article(`Harbour strike goes on\n\nUnion leader Petra Salk said ending the strike requires a real pay offer from the port authority as well.`, '2026-02-07');
+  const s = mergeStory([b1, b2].map((a) => ({ article: a, extraction: extractArticle(a) })));
+  const salk = s.quotes.filter((q) => q.speaker === 'Petra Salk');
+  const spring = salk.find((q) => q.text.includes('by spring'));
+  const offer = salk.find((q) => q.text.includes('real pay offer'));
+  assert.ok(spring && offer, JSON.stringify(salk.map((q) => q.text)));
+  assert.notEqual(spring, offer, 'different statements sharing "strike" and "end" are not merged');
+  assert.equal(spring.variants.length, 1);
+  assert.ok(!salk.some((q) => q.text === 'insulting'), 'the partial quote is part of the reported statement that holds it');
+  assert.ok(salk.some((q) => q.text.includes('"insulting" if nothing changed')));
+});
