@@ -131,13 +131,14 @@ test('cold start: a short original report joins the wire story of its event when
 });
 
 test('a one-article story does not take a report on another person in the same kind of event', () => {
-  // Fictional: two players of one club arrested weeks apart; the reports share the club and the charge.
-  const first = 'Tarnford Rovers defender Elmo Quist was arrested on suspicion of drink driving, police said. ' +
-    'Quist was stopped on the ring road after midnight. Tarnford Rovers said they were aware of the arrest of Quist ' +
-    'and would not comment further. Quist is due in court next month.';
-  const second = 'Tarnford Rovers striker Davin Oyelaran was arrested on suspicion of drink driving, police said. ' +
-    'Oyelaran was stopped near the stadium after midnight. Tarnford Rovers said they were aware of the arrest of Oyelaran ' +
-    'and would not comment further. Oyelaran is due in court next month.';
+  // Fictional: two players of one club arrested weeks apart; the reports share the club, the charge
+  // and the court, not the player.
+  const first = 'Tarnford Rovers defender Elmo Quist was arrested on suspicion of drink driving early on Sunday, police said. ' +
+    'Quist, 29, was stopped on the ring road after his car was seen weaving between lanes. Tarnford Rovers said they ' +
+    'were aware of the arrest and would not comment further. Quist has played 140 games for the club since joining from Ellacombe.';
+  const second = 'Police arrested Tarnford Rovers striker Davin Oyelaran on suspicion of drink driving after a crash near the ' +
+    'stadium. Nobody was hurt. Oyelaran, a summer signing, failed a roadside breath test, the force said. Tarnford Rovers said ' +
+    'Oyelaran would miss training while the club gathered facts. Rovers fans reacted with dismay online.';
   const c = new StoryClusterer();
   const a = c.add({ key: 'a', text: first });
   const b = c.add({ key: 'b', text: second });
