@@ -39,7 +39,7 @@ export function renderStoryHtml(s: BriefStory): string {
   const { list, byId } = sourceViews(s);
   const sid = 's-' + s.id;
   const cc = (ids: string[]) => c(ids, byId, sid);
-  const parts: string[] = [`<article id="${h(sid)}"><h2>${h(s.title)}</h2><p class="meta">Story <code>${h(s.id)}</code> · ${s.articles.length} article(s) · ${h(familySentence(list))}</p>`];
+  const parts: string[] = [`<article id="${h(sid)}"><h2>${h(s.title)}</h2><p class="meta">Story <code>${h(s.id)}</code> · ${s.articles.length} article(s) · ${familySentence(list, h)}</p>`];
   if (isFull(s)) {
     parts.push('<h3>Summary</h3>');
     parts.push(s.summary.length ? `<ul>${s.summary.map((x) => `<li>${h(x.text)}${cc(x.sources)}</li>`).join('')}</ul>` : '<p class="meta">No sentence is reported widely enough to summarise.</p>');

@@ -22,7 +22,7 @@ export function renderStoryMarkdown(s: BriefStory): string {
   const { list, byId } = sourceViews(s);
   const c = (ids: string[]) => cite(ids, byId);
   const out: string[] = [`## ${md(s.title)}`, ''];
-  out.push(`Story \`${s.id}\` · ${s.articles.length} article(s) · ${md(familySentence(list))}`, '');
+  out.push(`Story \`${s.id}\` · ${s.articles.length} article(s) · ${familySentence(list, md)}`, '');
   if (isFull(s)) {
     out.push('### Summary', '');
     if (s.summary.length) for (const x of s.summary) out.push(`- ${md(x.text)} ${c(x.sources)}`);

@@ -45,16 +45,18 @@ export function familyGroups(list: SourceView[]): { root: SourceView; members: S
   return [...out.values()];
 }
 
-export function familySentence(list: SourceView[]): string {
+/** `esc` escapes the scraped labels (outlet, title, file name) for the output format; the citation
+ * markers and the words around them are ours. */
+export function familySentence(list: SourceView[], esc: (s: string) => string = (s) => s): string {
   const groups = familyGroups(list);
   const parts = groups.map((g) => {
-    const name = g.root.a.wire && g.members.length ? g.root.a.wire : g.root.label;
+    const name = esc(g.root.a.wire && g.members.length ? g.root.a.wire : g.root.label);
     if (!g.members.length) return `${name} [${g.root.n}]`;
     const kinds = g.members.map((m) => m.a.provenance?.kind ?? 'copy');
     const what = kinds.every((k) => k === 'rewrite') ? 'rewrite' : kinds.every((k) => k === 'duplicate') ? 'duplicate' : 'copy';
     const n = g.members.length;
     const plural: Record<string, string> = { copy: 'copies', rewrite: 'rewrites', duplicate: 'duplicates' };
-    return `${name} [${g.root.n}] (${n} ${n === 1 ? what : plural[what]}: ${g.members.map((m) => `${m.label} [${m.n}]`).join(', ')})`;
+    return `${name} [${g.root.n}] (${n} ${n === 1 ? what : plural[what]}: ${g.members.map((m) => `${esc(m.label)} [${m.n}]`).join(', ')})`;
   });
   return `${groups.length} independent source${groups.length === 1 ? '' : 's'}: ${parts.join('; ')}`;
 }

@@ -24,8 +24,13 @@ export function safeHref(url: string | null | undefined): string | null {
  * viewer never renders scraped tags.
  */
 export function escapeMarkdown(s: unknown): string {
+  // Only what starts markup inline: a scraped string is always placed after our own "- ", "**"
+  // or "## ", so line-start markers (#, +, 1.) cannot fire, and an underscore inside a word
+  // (file_name) is not emphasis in CommonMark. Parentheses are escaped too, so that no "](" of a
+  // link survives even for a naive reader.
   return String(s ?? '')
-    .replace(/[\\`*_{}\[\]()#+!|~]/g, (c) => '\\' + c)
+    .replace(/[\\`*{}\[\]()!|~]/g, (c) => '\\' + c)
+    .replace(/_/g, (c, i: number, all: string) => (/[\p{L}\p{N}]/u.test(all[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(all[i + 1] ?? '') ? c : '\\_'))
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\r?\n/g, ' ');
