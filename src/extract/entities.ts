@@ -62,7 +62,15 @@ interface Cand {
   tj: number; // one past the last token index
 }
 
-const isCap = (t: string) => /^[A-Z\u00C0-\u00DE]/.test(t) && /[a-zA-Z\u00C0-\u024F]/.test(t);
+/** Starts with a capital (ASCII or Latin-1 À-Þ). Was two regex tests (a capital first, a letter
+ *  somewhere); a first character in those ranges is itself such a letter, so one char-code test says
+ *  the same, and it runs several times per token. */
+const isCap = (t: string) => {
+  const c = t.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+};
+const isApos = (t: string) => t === '’' || t === "'";
+const isPossessive = (t: string) => t === '’s' || t === "'s";
 // called several times per token while classifying runs: skip the regex replace when there is no dot
 const lowerDot = (t: string) => (t.includes('.') ? t.toLowerCase().replace(/\./g, '') : t.toLowerCase());
 
@@ -103,9 +111,12 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
       while (j < t1) {
         const n = toks[j];
         if (n.start !== toks[j - 1].end && toks[j - 1].text === '-') break;
-        if (isCap(n.text) && !MONTHS.has(n.text.toLowerCase()) && !WEEKDAYS.has(n.text.toLowerCase())) {
-          j++;
-          continue;
+        if (isCap(n.text)) {
+          const low = n.text.toLowerCase();
+          if (!MONTHS.has(low) && !WEEKDAYS.has(low)) {
+            j++;
+            continue;
+          }
         }
         // double-barrelled names: "Ruiz-Vega" (ASCII hyphen, no spaces)
         if (n.text === '-' && n.start === toks[j - 1].end && j + 1 < t1 && toks[j + 1].start === n.end && isCap(toks[j + 1].text)) {
@@ -113,12 +124,12 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
           continue;
         }
         // "Ashcombe Magistrates' Court": a plural possessive inside a name
-        if (/^[’']$/.test(n.text) && n.start === toks[j - 1].end && /s$/.test(toks[j - 1].text) && j + 1 < t1 && isCap(toks[j + 1].text)) {
+        if (isApos(n.text) && n.start === toks[j - 1].end && /s$/.test(toks[j - 1].text) && j + 1 < t1 && isCap(toks[j + 1].text)) {
           j += 1;
           continue;
         }
         // "St Brigid's Hospital", "King's College": a possessive inside an institution's name
-        if (/^[’']s$/.test(n.text) && j + 1 < t1 && isCap(toks[j + 1].text) && (INSTITUTION.has(toks[j + 1].text.toLowerCase()) || /^(?:st|st\.|saint)$/i.test(toks[i].text))) {
+        if (isPossessive(n.text) && j + 1 < t1 && isCap(toks[j + 1].text) && (INSTITUTION.has(toks[j + 1].text.toLowerCase()) || /^(?:st|st\.|saint)$/i.test(toks[i].text))) {
           j += 1;
           continue;
         }
@@ -185,7 +196,7 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     if (c.titled) c.type = 'person';
     else if (next && CUE_VERBS.has(next.text) && next.text !== 'according') c.type = 'person';
     else if (prev && prev.text === 'said') c.type = 'person';
-    else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && ROLE_NOUNS.has(toks[c.tj + 1].text.toLowerCase())) c.type = 'person';
+    else if (next && isPossessive(next.text) && toks[c.tj + 1] && ROLE_NOUNS.has(toks[c.tj + 1].text.toLowerCase())) c.type = 'person';
   }
 
   for (const c of cands) if (c.type === 'person' && c.tokens.length === 1 && !c.roles.length) addRoles(c, toks);
@@ -352,7 +363,7 @@ function startOk(toks: Token[], i: number, t0: number, lowerVocab: Set<string>):
   const t = toks[i];
   if (!isCap(t.text)) return false;
   const low = t.text.toLowerCase();
-  if (MONTHS.has(low.replace(/\.$/, '')) || WEEKDAYS.has(low) || low === 'i') return false;
+  if (MONTHS.has(low.endsWith('.') ? low.slice(0, -1) : low) || WEEKDAYS.has(low) || low === 'i') return false;
   const initial = i === t0 || /^[“"‘'(\[—–-]$/.test(toks[i - 1].text);
   if (!initial) return true;
   if (STOP_CAPS.has(low)) return false;
@@ -478,8 +489,8 @@ function classify(c: Cand, toks: Token[]): void {
     c.key = place.key;
   } else if (prev && ORG_CONTEXT.has(prevLow)) set('organization');
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) set('organization');
-  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && /^[’']s$/.test(next.text)) && !(toks[c.ci - 2]?.text === 'according')) set('place');
-  else if (next && /^[’']s$/.test(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) set('place');
+  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) set('place');
+  else if (next && isPossessive(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) set('place');
   else if (place) {
     set('place', false);
     c.weakPlace = true;
@@ -533,7 +544,7 @@ function roleBefore(toks: Token[], ti: number): string | null {
   let n = 0;
   while (k >= 0 && toks[k].sent === sent && n < 5) {
     const t = toks[k];
-    if (/^[’']s$/.test(t.text) && k - 1 >= 0 && isCap(toks[k - 1].text)) {
+    if (isPossessive(t.text) && k - 1 >= 0 && isCap(toks[k - 1].text)) {
       first = k - 1;
       k -= 2;
       n++;

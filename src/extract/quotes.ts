@@ -230,7 +230,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
         let clauseStart = -1;
         let clauseEnd = a.sentEnds[s];
         let sp: Speaker | null = null;
-        if (w.toLowerCase() === 'according' && toks[k + 1]?.text === 'to') {
+        if (w.length === 9 && w.toLowerCase() === 'according' && toks[k + 1]?.text === 'to') {
           // "according to X, CLAUSE" or "CLAUSE, according to X."
           sp = npAfter(k + 2, 'according to', s);
           if (!sp) continue;

@@ -21,6 +21,9 @@ export interface Anchor {
 const EVENT_NOUNS = new Set(
   'meeting meetings talks summit negotiations visit call election elections attack attacks strike strikes vote deal agreement conference forum session sessions ceasefire war conflict invasion protest protests fire flood storm earthquake crash collision launch opening ceremony match game final trial hearing ruling verdict referendum announcement speech interview discussion discussions round festival concert exhibition inquiry inspection hearing meet rally march parade auction sale closure shutdown outage blackout evacuation explosion shooting derailment'.split(' '),
 );
+/** Length bounds of the event nouns: most tokens fall outside and skip the lower-casing. */
+const EVENT_MIN = Math.min(...[...EVENT_NOUNS].map((w) => w.length));
+const EVENT_MAX = Math.max(...[...EVENT_NOUNS].map((w) => w.length));
 const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|next|upcoming|due|plans? to|planned|is to|are to|until|from)\b/i;
 /** chrono's casual English parser without the parsers news copy does not need (clock times, ISO and
  *  slash dates, "within 3 days" / "3 days later" durations): about a third faster. */
@@ -357,7 +360,8 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   // 2. nearest event noun in the sentence, with its modifiers and location
   let best = -1;
   for (let j = t0; j < t1; j++) {
-    if (!EVENT_NOUNS.has(toks[j].text.toLowerCase()) || (toks[j].start >= start && toks[j].end <= end)) continue;
+    const w = toks[j].text;
+    if (w.length < EVENT_MIN || w.length > EVENT_MAX || !EVENT_NOUNS.has(w.toLowerCase()) || (toks[j].start >= start && toks[j].end <= end)) continue;
     if (best < 0 || Math.abs(j - before) < Math.abs(best - before)) best = j;
   }
   if (best >= 0 && Math.abs(best - before) <= 12) {
