@@ -158,13 +158,13 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
 };
 
 interface Vec {
-  ids: number[];
-  w: number[];
+  ids: Int32Array;
+  w: Float64Array;
   norm: number;
   years: number[];
   names: number[];
   /** idf of each feature at vectorization time. */
-  idf: number[];
+  idf: Float64Array;
   /** Norm of the name-like part. */
   entNorm: number;
   prints: number[];
@@ -261,22 +261,36 @@ export class StoryClusterer {
       top = order.filter((i) => ww[i] >= cut);
     }
     top.sort((a, b) => ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
-    const ids: number[] = [];
-    const w: number[] = [];
-    const idfs: number[] = [];
+    const ids = new Int32Array(m);
+    const w = new Float64Array(m);
+    const idfs = new Float64Array(m);
     let norm = 0, entNorm = 0;
     for (let j = 0; j < m; j++) {
-      if ((bag.ids[top[j]] & 7) === 1) entNorm += ww[top[j]] * ww[top[j]];
-      ids.push(bag.ids[top[j]]);
-      w.push(ww[top[j]]);
-      idfs.push(ww[top[j]] / bag.w[top[j]]);
-      norm += ww[top[j]] * ww[top[j]];
+      const x = top[j];
+      const v = ww[x];
+      if ((bag.ids[x] & 7) === 1) entNorm += v * v;
+      ids[j] = bag.ids[x];
+      w[j] = v;
+      idfs[j] = v / bag.w[x];
+      norm += v * v;
     }
-    // The article's main names: name-like features by frequency (then distinctiveness).
-    const nameIdx: number[] = [];
-    if (this.opts.nameConflict < 1) for (let i = 0; i < k; i++) if ((bag.ids[i] & 7) === 1) nameIdx.push(i);
-    nameIdx.sort((a, b) => bag.w[b] - bag.w[a] || ww[b] - ww[a] || bag.ids[a] - bag.ids[b]);
-    const names = nameIdx.slice(0, this.opts.topNames).map((i) => bag.ids[i]);
+    // The article's main names: name-like features by frequency (then distinctiveness, then
+    // hash), the `topNames` best kept by insertion (a handful: no sort of all names).
+    const names: number[] = [];
+    if (this.opts.nameConflict < 1) {
+      const kk = this.opts.topNames;
+      const at: number[] = [];
+      const better = (a: number, b: number) => bag.w[a] > bag.w[b] || (bag.w[a] === bag.w[b] && (ww[a] > ww[b] || (ww[a] === ww[b] && bag.ids[a] < bag.ids[b])));
+      for (let i = 0; i < k; i++) {
+        if ((bag.ids[i] & 7) !== 1) continue;
+        let j = at.length;
+        while (j > 0 && better(i, at[j - 1])) j--;
+        if (j >= kk) continue;
+        at.splice(j, 0, i);
+        if (at.length > kk) at.pop();
+      }
+      for (const i of at) names.push(bag.ids[i]);
+    }
     return { ids, w, norm: Math.sqrt(norm), years: bag.years, names, idf: idfs, entNorm: Math.sqrt(entNorm), prints: bag.prints };
   }
 
@@ -381,16 +395,18 @@ export class StoryClusterer {
   }
 
   private storyCosine(a: StoryState, b: StoryState): number {
-    const ids: number[] = [];
-    const w: number[] = [];
-    const idf: number[] = [];
+    const ids = new Int32Array(a.feats.size);
+    const w = new Float64Array(a.feats.size);
+    const idf = new Float64Array(a.feats.size);
     let norm = 0;
+    let j = 0;
     for (const [h, v] of a.feats) {
       const f = this.idf(h);
-      ids.push(h);
-      w.push(v * f);
-      idf.push(f);
+      ids[j] = h;
+      w[j] = v * f;
+      idf[j] = f;
       norm += v * f * v * f;
+      j++;
     }
     return this.cosine({ ids, w, norm: Math.sqrt(norm), years: [], names: [], idf, entNorm: 0, prints: [] }, b);
   }

@@ -24,15 +24,22 @@ export const KIND_CODE: Record<FeatureKind, number> = { t: 0, e: 1, n: 2, y: 3, 
 
 const KIND_SEED: Record<FeatureKind, number> = { t: hash32('t'), e: hash32('e'), n: hash32('n'), y: hash32('y'), d: hash32('d') };
 
+/**
+ * Feature ids are kept to 30 bits so that V8 stores them as small integers (Smis): as Map keys
+ * and array elements, full 32-bit values would be boxed doubles, slower to hash and compare
+ * (the assignment hot path does ~1,000 feature lookups per article).
+ */
+const SMI = 0x3fffffff;
+
 export function featureHash(kind: FeatureKind, key: string): number {
-  return ((hash32(key, KIND_SEED[kind]) & ~7) | KIND_CODE[kind]) >>> 0;
+  return ((hash32(key, KIND_SEED[kind]) & SMI & ~7) | KIND_CODE[kind]);
 }
 
 export const DEFAULT_BOOSTS: FeatureBoosts = { t: 1, e: 1.6, n: 0.6, y: 1, d: 1 };
 
 /** Sparse feature bag: hashed feature -> boosted log term frequency. */
 export interface FeatureBag {
-  ids: Uint32Array;
+  ids: Int32Array;
   w: Float32Array;
   /** Distinct years mentioned (1900-2099), for the date-conflict test. */
   years: number[];
@@ -92,14 +99,22 @@ function tokInfo(t: string, key: number): TokInfo {
   return info;
 }
 
+const S_INFOS: TokInfo[] = [];
+const S_TOKS: string[] = [];
+let S_OFFS = new Int32Array(4096);
+let S_INIT = new Uint8Array(4096);
+
 export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFAULT_BOOSTS, leadChars = 0): FeatureBag {
   const src = title ? title + '.\n' + title + '.\n' + text : text;
   // Tokens, and whether each starts a sentence (., !, ?, newline or an opening quote since the
   // previous token).
-  const infos: TokInfo[] = [];
-  const toks: string[] = [];
-  const initial: boolean[] = [];
-  const offs: number[] = [];
+  // Per-token scratch, reused across calls (featurize is synchronous): fewer allocations on the
+  // hot path. Only digit tokens need their text (toks); the rest are looked up by hash.
+  const infos = S_INFOS;
+  const toks = S_TOKS;
+  let offs = S_OFFS;
+  let initial = S_INIT;
+  let nt = 0;
   // Years near the top (date line, dateline, first paragraph) date the article itself.
   const headEnd = (title ? 2 * title.length + 4 : 0) + 300;
   const w5 = [0, 0, 0, 0, 0];
@@ -123,31 +138,40 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
       if (!isWordChar(d)) break;
       h = Math.imul(h ^ d, 0x01000193);
     }
-    const key = (h ^ (i - b)) >>> 0;
+    const key = (h ^ (i - b)) & SMI;
     let info = TOK_CACHE.get(key);
     const isDigit = c >= 48 && c <= 57;
     if (!info || isDigit) {
       const t = src.slice(b, i);
       info = info ?? tokInfo(t, key);
-      toks.push(t);
-    } else toks.push('');
-    infos.push(info);
+      toks[nt] = isDigit ? t : '';
+    }
+    infos[nt] = info;
     // Rolling 5-word shingle over lower-cased word hashes (ent hash = hash of the lower form).
     w5[0] = w5[1]; w5[1] = w5[2]; w5[2] = w5[3]; w5[3] = w5[4]; w5[4] = info.ent;
     if (++nw >= 5) {
-      const sh = mix32(mix32(mix32(mix32(w5[0], w5[1]), w5[2]), w5[3]), w5[4]);
+      const sh = mix32(mix32(mix32(mix32(w5[0], w5[1]), w5[2]), w5[3]), w5[4]) & SMI;
       if ((sh & 7) === 0 && !printSet.has(sh)) {
         printSet.add(sh);
         prints.push(sh);
       }
     }
-    offs.push(b);
-    initial.push(atStart);
+    if (nt === offs.length) {
+      const o2 = new Int32Array(nt * 2);
+      o2.set(offs);
+      const i2 = new Uint8Array(nt * 2);
+      i2.set(initial);
+      S_OFFS = offs = o2;
+      S_INIT = initial = i2;
+    }
+    offs[nt] = b;
+    initial[nt] = atStart ? 1 : 0;
+    nt++;
     atStart = false;
   }
   // Name-like: capitalised somewhere other than at a sentence start.
   const midCaps = new Set<number>();
-  for (let k = 0; k < infos.length; k++) if (!initial[k] && infos[k].cap) midCaps.add(infos[k].ent);
+  for (let k = 0; k < nt; k++) if (!initial[k] && infos[k].cap) midCaps.add(infos[k].ent);
   const tf = new Map<number, number>();
   // Words of the lead (first `leadChars` characters of the text) count twice: news puts the
   // event's identity (who, what, where) first.
@@ -156,7 +180,7 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
   const bump = (h: number) => tf.set(h, (tf.get(h) ?? 0) + inc);
   let prevEnt = 0;
   const years: number[] = [];
-  for (let k = 0; k < infos.length; k++) {
+  for (let k = 0; k < nt; k++) {
     const info = infos[k];
     inc = offs[k] < leadEnd ? 2 : 1;
     if (info.digit) {
@@ -178,14 +202,14 @@ export function featurize(text: string, title = '', boosts: FeatureBoosts = DEFA
     if (info.cap && info.nameOk && midCaps.has(info.ent) && (info.lower.length >= 3 || !initial[k])) {
       bump(info.ent);
       // Name bigram ("tara reid"): combine the two name hashes, keep the kind code.
-      if (prevEnt) bump(((mix32(prevEnt, info.ent) & ~7) | KIND_CODE.e) >>> 0);
+      if (prevEnt) bump((mix32(prevEnt, info.ent) & SMI & ~7) | KIND_CODE.e);
       prevEnt = info.ent;
       continue;
     }
     prevEnt = 0;
     if (info.term) bump(info.term);
   }
-  const ids = new Uint32Array(tf.size);
+  const ids = new Int32Array(tf.size);
   const w = new Float32Array(tf.size);
   const boostByCode = [boosts.t, boosts.e, boosts.n, boosts.y, boosts.d, 1, 1, 1];
   let j = 0;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { featureHash, featurize } from '../../src/cluster/features.js';
 import { sentences, stem } from '../../src/cluster/text.js';
 
-const has = (bag: { ids: Uint32Array }, h: number) => bag.ids.includes(h);
+const has = (bag: { ids: Int32Array }, h: number) => bag.ids.includes(h);
 
 test('names: capitalised mid-sentence words, also when they open a later sentence; not plain sentence starts', () => {
   const bag = featurize('Crews reached the Linnet Court flats at dawn. Linnet residents were moved. Firefighters stayed until noon.');
@@ -24,7 +24,7 @@ test('years near the top date the article; later years are features only', () =>
 });
 
 test('fingerprints are deterministic, case-insensitive and shared by copies', () => {
-  const text = 'The regional council said it would charter two cargo boats to keep the island shops supplied with food and fuel during the strike. '.repeat(3);
+  const text = 'The regional council said it would charter two cargo boats to keep the island shops supplied with food and fuel during the strike. Ferry crews voted to stay out until the harbour board reopens talks on pay and rotas. '.repeat(3);
   const a = featurize(text).prints;
   const b = featurize('Breaking: ' + text.toUpperCase()).prints;
   assert.ok(a.length > 0);
