@@ -32,6 +32,8 @@ const PLACE_PREP = new Set(['in', 'near', 'at', 'outside', 'across', 'from', 'to
 const PLACE_POSSESSED = new Set(['army', 'government', 'delegation', 'troops', 'forces', 'foreign', 'president', 'capital', 'border', 'borders', 'people', 'economy', 'military', 'parliament', 'leader', 'leaders', 'prime', 'defence', 'defense', 'ministry', 'navy', 'air', 'territory', 'citizens', 'population', 'embassy', 'ambassador', 'negotiators', 'envoy', 'president-elect', 'deputy']);
 /** Length of the longest person pronoun: a cheap pre-test before lower-casing every token. */
 const PRONOUN_MAX = Math.max(...[...PRONOUNS_PERSON].map((p) => p.length));
+/** First letters of the person pronouns, either case (only an ASCII h/H or s/S lower-cases to h or s). */
+const PRONOUN_FIRST = new Set([...PRONOUNS_PERSON].flatMap((p) => [p.charCodeAt(0), p.toUpperCase().charCodeAt(0)]));
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
 
 export interface EntityResult {
@@ -163,9 +165,15 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     const m = strongType.get(c.text);
     if (!m || (c.strong && c.titled)) continue;
     if (c.tokens.length === 1 && surnames.has(c.text)) continue; // "Trump" after "in Trump's push" stays a person
-    const best = [...m.entries()].sort((x, y) => y[1] - x[1])[0][0];
+    // the most frequent type, the first seen among equals (what a stable sort by count gave)
+    let best: EntityType | null = null;
+    let bestN = -1;
+    for (const [t, n] of m) if (n > bestN) {
+      best = t;
+      bestN = n;
+    }
     if (c.type !== best) {
-      c.type = best;
+      c.type = best!;
       c.strong = true;
       if (best !== 'person') c.roles = [];
     }
@@ -233,7 +241,13 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     } else {
       const key = c.key ?? `${c.type}:${c.text.toLowerCase()}`;
       e = byKey.get(key);
-      if (!e && c.type === 'place') e = ents.find((x) => x.type === 'place' && [...x.names.keys()].some((n) => similarNames(n, c.text)));
+      if (!e && c.type === 'place') {
+        e = ents.find((x) => {
+          if (x.type !== 'place') return false;
+          for (const n of x.names.keys()) if (similarNames(n, c.text)) return true;
+          return false;
+        });
+      }
       if (!e) {
         e = { id: `e${ents.length + 1}`, type: c.type, names: new Map(), roles: [], key, first: [], last: '' };
         ents.push(e);
@@ -295,7 +309,8 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   const pron: EntityMention[] = [];
   for (let ti = 0; ti < toks.length; ti++) {
     const t = toks[ti];
-    if (t.text.length > PRONOUN_MAX) continue; // most tokens are longer than any pronoun: skip the lower-casing
+    // most tokens are longer than any pronoun or start with another letter: skip the lower-casing
+    if (t.text.length > PRONOUN_MAX || !PRONOUN_FIRST.has(t.text.charCodeAt(0))) continue;
     const low = t.text.toLowerCase();
     if (!PRONOUNS_PERSON.has(low) || inQuote(t.start)) continue;
     const id = resolvePronoun(a, personAt, t, ti);
