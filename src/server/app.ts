@@ -273,30 +273,60 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
 
   // After a batch, build the touched stories' briefs while no ingestion waits, so that the first
   // view is fast and the list shows their conflict counts; `briefs` events tell browsers.
+  // A brief build occupies the ingestion thread, and a steady trickle of articles into a big story
+  // would rebuild its brief after every article whether anyone reads it or not (a reader's request
+  // builds a fresh one on demand anyway). So prebuilding is rationed: a story whose brief took d ms
+  // is prebuilt again at most every 20·d ms (new stories, never built, go at once), and prebuilds
+  // take at most about a quarter of that thread's time (after d ms of them, the next round waits 3·d).
   let prebuilding = false;
   let prebuildTimer: NodeJS.Timeout | undefined;
+  let prebuildNotBefore = 0;
   const toPrebuild = new Set<string>();
+  /** When each story's brief was last prebuilt, and how long it took (ms); bounded. */
+  const prebuilt = new Map<string, { at: number; ms: number }>();
+  const dueAt = (id: string) => {
+    const p = prebuilt.get(id);
+    return p ? p.at + 20 * p.ms : 0;
+  };
+  function schedulePrebuild(notBefore = 0): void {
+    clearTimeout(prebuildTimer);
+    prebuildTimer = setTimeout(() => void prebuild(), Math.max(400, prebuildNotBefore - Date.now(), notBefore - Date.now()));
+    prebuildTimer.unref();
+  }
   async function prebuild(): Promise<void> {
     if (prebuilding) return;
+    if (Date.now() < prebuildNotBefore) return schedulePrebuild();
     prebuilding = true;
+    const started = performance.now();
     const done: string[] = [];
+    let later = Infinity;
     try {
       for (const id of toPrebuild) {
         if (ingest.busy || closing) {
-          prebuildTimer = setTimeout(() => void prebuild(), 400);
-          prebuildTimer.unref();
+          later = 0;
           break;
         }
+        const due = dueAt(id);
+        if (Date.now() < due) {
+          later = Math.min(later, due);
+          continue;
+        }
         toPrebuild.delete(id);
+        const t = performance.now();
         try {
           if (await briefOf(id)) done.push(id);
         } catch (e) {
           app.log.warn(`brief of ${id}: ${(e as Error).message}`);
         }
+        prebuilt.delete(id);
+        prebuilt.set(id, { at: Date.now(), ms: performance.now() - t });
+        if (prebuilt.size > 1000) prebuilt.delete(prebuilt.keys().next().value!);
       }
     } finally {
       prebuilding = false;
+      prebuildNotBefore = Date.now() + 3 * (performance.now() - started);
       if (done.length) events.send('briefs', { storyIds: done, at: new Date().toISOString() });
+      if (later < Infinity && !closing) schedulePrebuild(later);
     }
   }
 
@@ -305,10 +335,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<FastifyIns
       briefs.delete(sid);
       if (toPrebuild.size < 50) toPrebuild.add(sid);
     }
-    // Wait for a pause in the feed: a brief build occupies the ingestion thread.
-    clearTimeout(prebuildTimer);
-    prebuildTimer = setTimeout(() => void prebuild(), 400);
-    prebuildTimer.unref();
+    // Wait for a pause in the feed (and for the prebuild budget above).
+    schedulePrebuild();
     if (report.stored > 0) events.send('ingest', { articleIds: report.articleIds, storyIds: report.storyIds, stored: report.stored, at: new Date().toISOString() });
   });
 

@@ -286,4 +286,42 @@ describe('rate limit and live events', () => {
       await app.close();
     }
   });
+
+  test('after a pause in the feed, touched stories are prebuilt and announced once per batch', async () => {
+    const app = await createServer({ db: ':memory:', token: TOKEN, webRoot: null, rateLimit: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const seen: { event: string; data: { storyIds: string[] } }[] = [];
+    let req: ReturnType<typeof request> | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        req = request({ host: '127.0.0.1', port, path: '/api/events' }, (res) => {
+          let buf = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buf += chunk;
+            if (buf.includes(': connected')) resolve();
+            for (let m; (m = /event: (\w+)\ndata: (.*)\n\n/.exec(buf)); buf = buf.slice(m.index + m[0].length)) seen.push({ event: m[1], data: JSON.parse(m[2]) });
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const r = await app.inject({ method: 'POST', url: '/api/articles', payload: ferryA, headers: auth });
+      const sid = r.json().storyIds[0] as string;
+      const deadline = Date.now() + 5000;
+      while (!seen.some((e) => e.event === 'briefs') && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+      const briefsEvents = seen.filter((e) => e.event === 'briefs');
+      assert.deepEqual(briefsEvents.map((e) => e.data.storyIds), [[sid]]);
+      // The prebuilt brief is served from the cache: same ETag on every request.
+      const a = await app.inject({ url: `/api/stories/${sid}` });
+      const b = await app.inject({ url: `/api/stories/${sid}` });
+      assert.equal(a.statusCode, 200);
+      assert.equal(a.headers.etag, b.headers.etag);
+      assert.deepEqual(seen.filter((e) => e.event === 'ingest').map((e) => e.data.storyIds), [[sid]]);
+    } finally {
+      req?.destroy();
+      await app.close();
+    }
+  });
 });

@@ -8,9 +8,12 @@ import type { Item } from '../../src/server/records.js';
 class FakeRunner implements IngestRunner {
   readonly mode = 'process' as const;
   batches: number[] = [];
+  /** performance.now() when each batch started. */
+  startedAt: number[] = [];
   constructor(private readonly ms: number, private readonly failOn?: string) {}
   async run(items: Item[]): Promise<BatchOutcome> {
     this.batches.push(items.length);
+    this.startedAt.push(performance.now());
     await new Promise((r) => setTimeout(r, this.ms));
     if (this.failOn && items.some((i) => i.origin === this.failOn)) throw new Error('store is gone');
     const events = new Map<string, ItemEvent>();
@@ -55,8 +58,8 @@ async function feed(q: IngestQueue, clients: number, each: number): Promise<stri
 
 describe('IngestQueue group commit', () => {
   test('concurrent one-article clients share batches instead of alternating big and small ones', async () => {
-    const runner = new FakeRunner(40);
-    const q = new IngestQueue(runner, () => undefined, 2000, 15);
+    const runner = new FakeRunner(100);
+    const q = new IngestQueue(runner, () => undefined, 2000, 25);
     const got = await feed(q, 8, 6);
     assert.equal(new Set(got).size, 48);
     // After the first request starts a batch alone, the others gather into full batches of 8.
@@ -66,22 +69,26 @@ describe('IngestQueue group commit', () => {
   });
 
   test('without gathering (gatherMs 0) the same feed needs more batches', async () => {
-    const runner = new FakeRunner(40);
+    const runner = new FakeRunner(100);
     const q = new IngestQueue(runner, () => undefined, 2000, 0);
     await feed(q, 8, 6);
-    const gathered = new FakeRunner(40);
-    await feed(new IngestQueue(gathered, () => undefined, 2000, 15), 8, 6);
+    const gathered = new FakeRunner(100);
+    await feed(new IngestQueue(gathered, () => undefined, 2000, 25), 8, 6);
     assert.ok(gathered.batches.length < runner.batches.length, `gathered ${gathered.batches.join(',')} vs plain ${runner.batches.join(',')}`);
   });
 
-  test('a lone client is not delayed: its requests run one per batch at once', async () => {
-    const runner = new FakeRunner(5);
+  test('a lone client is not delayed: each of its requests starts a batch at once', async () => {
+    const runner = new FakeRunner(40);
     const q = new IngestQueue(runner, () => undefined, 2000, 50);
-    const t0 = performance.now();
-    await feed(q, 1, 10);
-    assert.deepEqual(runner.batches, Array(10).fill(1));
-    // 10 batches of 5 ms plus the client's 1 ms pauses; a 50 ms gather per batch would take 500 ms or more.
-    assert.ok(performance.now() - t0 < 400, `took ${(performance.now() - t0).toFixed(0)} ms`);
+    const submitted: number[] = [];
+    for (let k = 0; k < 8; k++) {
+      submitted.push(performance.now());
+      await q.submit([item(`solo-${k}#1`)]);
+    }
+    assert.deepEqual(runner.batches, Array(8).fill(1));
+    // No timer between submit and run (a gather would wait up to 10 ms: a quarter of 40 ms).
+    const delays = runner.startedAt.map((t, i) => t - submitted[i]).sort((x, y) => x - y);
+    assert.ok(delays[4] < 5, `delays ${delays.map((d) => d.toFixed(1)).join(', ')} ms`);
   });
 
   test('a failing batch rejects only its own requests; the next batch runs', async () => {
