@@ -119,9 +119,11 @@ test('cold start: a short original report joins the wire story of its event when
     'All 212 passengers were taken off by lifeboats and no one was hurt. The ferry operator Skarva Lines ' +
     'said the vessel struck a sandbank in fog. Divers will inspect the hull on Monday. The coastguard ' +
     'closed the channel to other ships while tugs tried to refloat the Marit Vale.';
-  const local = 'Residents of Orlen watched from the harbour wall as tugs worked around the stranded Marit Vale. ' +
-    'A fisherman said the fog had been thick since dawn. The harbour master told us the channel would stay ' +
-    'shut until the ferry is refloated.';
+  // The local report is mostly its own people and places: with two articles in the stream its
+  // most distinctive words are all unshared, so the rare-term query alone finds no candidate.
+  const local = 'On Brannock Quay, harbour master Pell Andrin watched tugs from Kettleby Marine work around the Marit Vale, aground off Orlen Sound since Sunday. ' +
+    'Cafe owner Ria Maund opened early for the rescued passengers. Councillor Edwy Starke praised volunteers from the Lowerby lifeboat station ' +
+    'and St Olave church, where Father Tamsin Coyle handed out blankets. Fisherman Joss Kettleby said the fog at Harrow Point was the worst he remembered.';
   for (const order of [[wire, local], [local, wire]]) {
     const c = new StoryClusterer();
     const a = c.add({ key: 'a', text: order[0] });
