@@ -155,6 +155,11 @@ const suite: BenchSuite = {
       let s = (performance.now() - t0) / 1000;
       console.log(`ingest, JSON Lines batches of 50: ${arts.length} articles (~${words.toFixed(0)} words) in ${s.toFixed(2)} s = ${(arts.length / s).toFixed(0)} articles/s (stored ${stored}; goal >= 200)${cpuNote(proc.pid, c0, arts.length)}`);
 
+      // Story assignment recomputes provenance over every member of each touched story, so the
+      // cost per article grows with the size of the stories it joins: show them.
+      const listed = ((await (await fetch(`${base}/api/stories?limit=200`)).json()) as { stories: { articleCount: number }[] }).stories.map((x) => x.articleCount).sort((a, b) => b - a);
+      console.log(`stories after the JSON Lines ingest: ${listed.length}, largest ${listed.slice(0, 5).join(', ')} articles (the fictional events share templates and town names, so some merge)`);
+
       // 1b. One article per request, 8 concurrent clients (the server coalesces concurrent requests).
       const singles: ReturnType<typeof makeArticle>[] = [];
       for (let e = 40; e < 60; e++) for (let v = 0; v < 10; v++) singles.push(makeArticle(makeEvent(e), v, e));
