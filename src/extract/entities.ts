@@ -325,7 +325,6 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   const entities: ArticleEntity[] = ents.map((e) => {
     const variants = [...e.names.keys()];
     // longest proper name; "Moscow" over a dateline's "MOSCOW"
-    const caseScore = (v: string) => (v.length > 3 && v === v.toUpperCase() ? 1 : 0);
     const name = variants.slice().sort((x, y) => caseScore(x) - caseScore(y) || y.length - x.length || (e.names.get(y)! - e.names.get(x)!))[0];
     return { id: e.id, name, type: e.type, variants, roles: e.roles, mentions: counts.get(e.id) ?? 0 };
   });
@@ -392,17 +391,16 @@ function startOk(toks: Token[], i: number, t0: number, lowerVocab: Set<string>):
 function splitRun(toks: Token[], i: number, j: number, a: Analysis): Cand[] {
   const out: Cand[] = [];
   let s = i;
-  const words = (x: number, y: number) => toks.slice(x, y).map((t) => t.text);
   for (let k = i; k < j; k++) {
     const w = toks[k].text;
     if (w !== 'and' && w !== 'of' && w !== 'for' && w !== '&' && w !== 'the') continue;
     if (w === 'the') continue;
     const before = lowerDot(toks[k - 1].text);
-    const tail = words(k + 1, j).map(lowerDot);
+    const tail = tokTexts(toks, k + 1, j).map(lowerDot);
     const keep = w === '&' ? true :
       w === 'of' || w === 'for'
         ? ORG_WORDS.has(before) || OTHER_WORDS.has(before) || PLACE_WORDS.has(before) || TITLES.has(before) || before === 'republic' || before === 'city' || before === 'gulf' || before === 'sea' || KNOWN_OTHER.has(`${before} of ${tail.join(' ')}`) || before === 'board'
-        : ORG_WORDS.has(tail[tail.length - 1] ?? '') && !/^[A-Z]{2,}$/.test(toks[j - 1].text) && !ORG_WORDS.has(before) && !KNOWN_ORGS.has(before) && !placeKey(toks[k - 1].text) && !words(s, k).some((x) => TITLES.has(lowerDot(x)) && words(s, k).length <= 2);
+        : ORG_WORDS.has(tail[tail.length - 1] ?? '') && !/^[A-Z]{2,}$/.test(toks[j - 1].text) && !ORG_WORDS.has(before) && !KNOWN_ORGS.has(before) && !placeKey(toks[k - 1].text) && !tokTexts(toks, s, k).some((x) => TITLES.has(lowerDot(x)) && tokTexts(toks, s, k).length <= 2);
     if (!keep) {
       pushCand(out, toks, s, k, a);
       s = k + 1;
@@ -435,6 +433,27 @@ function nameTokens(toks: Token[], i: number, j: number): string[] {
 }
 
 /** Splits the role part off a run ("Russian President | Vladimir Putin") and types the name. */
+// module-level helpers rather than closures inside per-candidate functions: no closure to
+// allocate per candidate (and no name-keeping wrapper per closure when run through tsx)
+function setType(c: Cand, t: EntityType, strong = true): void {
+  c.type = t;
+  c.strong = strong;
+}
+
+function tokTexts(toks: Token[], x: number, y: number): string[] {
+  return toks.slice(x, y).map((t) => t.text);
+}
+
+/** The hyphen-joined word ending at token `end` ("son-in-law") and its first token index. */
+function hyphenWord(toks: Token[], sent: number, end: number): [string, number] {
+  let s = end;
+  while (s - 1 >= 0 && toks[s - 1].sent === sent && toks[s - 1].end === toks[s].start && (toks[s].text === '-' || toks[s - 1].text === '-')) s--;
+  return [toks.slice(s, end + 1).map((t) => t.text).join(''), s];
+}
+
+/** Sort key of a name variant: all-caps ("MOSCOW" from a dateline) after the others. */
+const caseScore = (v: string) => (v.length > 3 && v === v.toUpperCase() ? 1 : 0);
+
 function classify(c: Cand, toks: Token[]): void {
   const low = c.tokens.map(lowerDot);
   // role inside the run: up to the last title word ("Belmoran Foreign Minister | Arkady Voronin"),
@@ -484,34 +503,30 @@ function classify(c: Cand, toks: Token[]): void {
   const next = toks[c.tj];
   const prevLow = prev ? prev.text.toLowerCase() : '';
   const place = placeInfo(c.text);
-  const set = (t: EntityType, strong = true) => {
-    c.type = t;
-    c.strong = strong;
-  };
-  if (KNOWN_OTHER.has(whole)) set('other');
+  if (KNOWN_OTHER.has(whole)) setType(c, 'other');
   else if (KNOWN_ORGS.has(whole)) {
-    set('organization');
+    setType(c, 'organization');
     c.key = `org:${KNOWN_ORGS.get(whole)!.toLowerCase()}`;
-  } else if (c.titled) set('person');
-  else if (c.tokens.length > 1 && PLACE_WORDS.has(lastW)) set('place');
-  else if (c.tokens.length > 1 && ORG_WORDS.has(lastW)) set('organization');
-  else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) set('place');
+  } else if (c.titled) setType(c, 'person');
+  else if (c.tokens.length > 1 && PLACE_WORDS.has(lastW)) setType(c, 'place');
+  else if (c.tokens.length > 1 && ORG_WORDS.has(lastW)) setType(c, 'organization');
+  else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) setType(c, 'place');
   else if (low.some((w) => ORG_WORDS.has(w))) {
-    if (c.tokens.length > 1 || !ORG_WORDS.has(lastW) || /^[A-Z]{2,6}$/.test(c.text)) set('organization');
-  } else if (OTHER_WORDS.has(lastW) && c.tokens.length > 1) set('other');
+    if (c.tokens.length > 1 || !ORG_WORDS.has(lastW) || /^[A-Z]{2,6}$/.test(c.text)) setType(c, 'organization');
+  } else if (OTHER_WORDS.has(lastW) && c.tokens.length > 1) setType(c, 'other');
   else if (place?.strong) {
-    set('place');
+    setType(c, 'place');
     c.key = place.key;
-  } else if (prev && ORG_CONTEXT.has(prevLow)) set('organization');
-  else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) set('organization');
-  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) set('place');
-  else if (next && isPossessive(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) set('place');
+  } else if (prev && ORG_CONTEXT.has(prevLow)) setType(c, 'organization');
+  else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) setType(c, 'organization');
+  else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) setType(c, 'place');
+  else if (next && isPossessive(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) setType(c, 'place');
   else if (place) {
-    set('place', false);
+    setType(c, 'place', false);
     c.weakPlace = true;
     c.key = place.key;
-  } else if (/^[A-Z]{2,6}$/.test(c.text)) set('organization');
-  else if (c.tokens.length >= 2 && c.tokens.length <= 4 && c.tokens.every((t) => /^[A-Z\u00C0-\u00DE][\p{L}'’.-]*$/u.test(t)) && !demonymKey(c.tokens[0])) set('person', false);
+  } else if (/^[A-Z]{2,6}$/.test(c.text)) setType(c, 'organization');
+  else if (c.tokens.length >= 2 && c.tokens.length <= 4 && c.tokens.every((t) => /^[A-Z\u00C0-\u00DE][\p{L}'’.-]*$/u.test(t)) && !demonymKey(c.tokens[0])) setType(c, 'person', false);
   // roles before the name ("Kremlin aide", "Trump's son-in-law", "Its director, X,") and after it (", Secretary of ...")
   if (c.type === 'person') addRoles(c, toks);
   else if (c.role) c.roles.push(c.role);
@@ -547,12 +562,7 @@ function roleBefore(toks: Token[], ti: number): string | null {
   // appositive: "Its managing director, Henrik Solberg," / "Belmora's foreign minister, X,"
   if (toks[k].text === ',' && k - 1 >= 0 && toks[k - 1].sent === sent && ROLE_NOUNS.has(toks[k - 1].text.toLowerCase())) k--;
   // join hyphenated words ("son-in-law")
-  const word = (end: number): [string, number] => {
-    let s = end;
-    while (s - 1 >= 0 && toks[s - 1].sent === sent && toks[s - 1].end === toks[s].start && (toks[s].text === '-' || toks[s - 1].text === '-')) s--;
-    return [toks.slice(s, end + 1).map((t) => t.text).join(''), s];
-  };
-  const [headWord, hs] = word(k);
+  const [headWord, hs] = hyphenWord(toks, sent, k);
   if (!ROLE_NOUNS.has(headWord.toLowerCase()) || isCap(headWord)) return null;
   let first = hs;
   k = hs - 1;

@@ -10,7 +10,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { DatePrecision, TimeMention } from './types.js';
-import { sentenceAt, type Analysis } from './nlp.js';
+import { sentenceAt, type Analysis, type Token } from './nlp.js';
 
 export interface Anchor {
   /** YYYY-MM-DD */
@@ -320,6 +320,24 @@ function inferYear(month: number, day: number, anchor: string | null, forward: b
   return (ok[0] ?? cand[1]).yy;
 }
 
+/** Text from token i to token j (exclusive). Module-level, as is extendLocation: eventFor runs per
+ *  time mention, and closures there cost an allocation each (and a name-keeping wrapper under tsx). */
+function tokPhrase(a: Analysis, i: number, j: number): string {
+  return i < j ? a.text.slice(a.tokens[i].start, a.tokens[j - 1].end) : '';
+}
+
+/** Token index after "in Abu Dhabi" / "at the Kremlin" / "in the United Arab Emirates" starting at j (else j). */
+function extendLocation(toks: Token[], t1: number, j: number): number {
+  if (j < t1 && /^(?:in|at)$/.test(toks[j].text)) {
+    let k = j + 1;
+    if (toks[k]?.text === 'the') k++;
+    const s = k;
+    while (k < t1 && /^[A-Z]/.test(toks[k].text)) k++;
+    if (k > s) return k;
+  }
+  return j;
+}
+
 /** The event a time expression dates: a noun phrase headed by an event noun next to it
  *  ("December 3 meeting", "last year's Trump–Putin summit in Alaska"), else the clause around it. */
 function eventFor(a: Analysis, sentence: number, start: number, end: number): string | null {
@@ -329,31 +347,19 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   while (after < t1 && toks[after].start < end) after++;
   let before = after - 1;
   while (before >= t0 && toks[before].end > start) before--;
-  const phrase = (i: number, j: number) => (i < j ? a.text.slice(toks[i].start, toks[j - 1].end) : '');
-  const extendLoc = (j: number) => {
-    // "... in Abu Dhabi", "... at the Kremlin", "... in the United Arab Emirates"
-    if (j < t1 && /^(?:in|at)$/.test(toks[j].text)) {
-      let k = j + 1;
-      if (toks[k]?.text === 'the') k++;
-      const s = k;
-      while (k < t1 && /^[A-Z]/.test(toks[k].text)) k++;
-      if (k > s) return k;
-    }
-    return j;
-  };
   // 0. a possessive time expression owns the noun phrase after it: "last year's dispute over pay"
   if (/[’']s$/.test(a.text.slice(start, end))) {
     let j = after;
     while (j < t1 && j - after < 8 && !/^[,.;:()“”"—]$/.test(toks[j].text) && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX' && !/^(?:which|that|who|where|when)$/.test(toks[j].text)) j++;
-    if (j > after) return phrase(after, j).replace(/^[’']s\s+/, '');
+    if (j > after) return tokPhrase(a, after, j).replace(/^[’']s\s+/, '');
   }
   // 1. noun phrase right after: "December 3 meeting", "last year's Trump–Putin summit in Alaska"
   for (let j = after; j < Math.min(t1, after + 6); j++) {
     if (/^[,.;:()“”"]$/.test(toks[j].text) || toks[j].pos === 'VERB' || toks[j].pos === 'ADP') break;
     if (EVENT_NOUNS.has(toks[j].text.toLowerCase())) {
       // "a December 3 meeting": the date is part of the event's name
-      const k = extendLoc(j + 1);
-      if (/^[’']s/.test(toks[after]?.text ?? '')) return phrase(after, k).replace(/^[’']s\s+/, '');
+      const k = extendLocation(toks, t1, j + 1);
+      if (/^[’']s/.test(toks[after]?.text ?? '')) return tokPhrase(a, after, k).replace(/^[’']s\s+/, '');
       return a.text.slice(start, toks[k - 1].end).replace(/^(?:on|in|at|by|from|since|until|into)\s+/i, '');
     }
   }
@@ -367,7 +373,7 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   if (best >= 0 && Math.abs(best - before) <= 12) {
     let i = best;
     while (i - 1 >= t0 && (toks[i - 1].pos === 'ADJ' || toks[i - 1].pos === 'PROPN' || toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'NUM' || toks[i - 1].text === '-') && toks[i - 1].end <= start - 0 + 100 && !(toks[i - 1].start >= start && toks[i - 1].end <= end) && best - i < 5) i--;
-    let j = extendLoc(best + 1);
+    let j = extendLocation(toks, t1, best + 1);
     if (j === best + 1 && i === best) {
       // a bare "meeting": take its object and place ("meeting Trump in Switzerland")
       let k = best + 1;
@@ -378,21 +384,21 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
       }
       if (last > 0) j = last + 1;
     }
-    return phrase(i, j);
+    return tokPhrase(a, i, j);
   }
   // 3. the clause around it (up to the nearest commas), without the time expression
   let i = before;
   while (i >= t0 && !/^[,;:]$/.test(toks[i].text) && before - i < 10) i--;
   let j = after;
   while (j < t1 && !/^[,;:.]$/.test(toks[j].text) && j - after < 8) j++;
-  let left = phrase(i + 1, before + 1);
-  let right = phrase(after, j);
+  let left = tokPhrase(a, i + 1, before + 1);
+  let right = tokPhrase(a, after, j);
   if (!left.replace(/\W+/g, '') || /^(?:late|early|on|in|since|by)$/i.test(left.trim())) left = '';
   if (!left && !right.replace(/\W+/g, '') && j < t1 && toks[j].text === ',') {
     // "Early on March 4, 2026, the harbour board met ...": the clause after the comma
     let k = j + 1;
     while (k < t1 && !/^[,;:.]$/.test(toks[k].text) && k - j < 14) k++;
-    right = phrase(j + 1, k);
+    right = tokPhrase(a, j + 1, k);
   }
   const ev = `${left} ${right}`.replace(/\s+/g, ' ').replace(/^(?:on|in|at|by)\s+|\s+(?:on|in|at|by)$/gi, '').replace(/^(?:who|which|that|and|but)\s+/i, '').trim();
   return ev.length >= 4 ? ev : null;
