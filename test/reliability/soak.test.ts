@@ -212,7 +212,13 @@ test(`soak: ${SOAK_MS / 1000} s of mixed ingest and reads on loopback, no 5xx, n
         `RSS after warm-up ${(rssWarm / 1024).toFixed(0)} MiB, last quarter ${(rssLast / 1024).toFixed(0)} MiB (${(((rssLast - rssWarm) / rssWarm) * 100).toFixed(1)}%), peak ${(peak / 1024).toFixed(0)} MiB`,
     );
     if (process.env.CROSSCHECK_SOAK_VERBOSE) console.log(`# soak RSS MiB by second: ${samples.filter((_, i) => i % Math.round(1000 / SAMPLE_MS) === 0).map((s) => Math.round(s.kib / 1024)).join(' ')}`);
-    assert.ok(rssLast <= rssWarm * 1.25, `RSS grew from ${rssWarm} KiB after warm-up to ${rssLast} KiB in the last quarter`);
+    // Or: the last quarter stays below a level RSS already reached in the first half (a brief build
+    // or GC cycle swings RSS by 60-90 MiB on a loaded machine; a leak keeps climbing past it).
+    const firstHalfPeak = Math.max(...samples.filter((s) => s.t < 2 * q).map((s) => s.kib));
+    assert.ok(
+      rssLast <= rssWarm * 1.25 || rssLast <= firstHalfPeak,
+      `RSS grew from ${rssWarm} KiB after warm-up (first-half peak ${firstHalfPeak} KiB) to ${rssLast} KiB in the last quarter`,
+    );
 
     // ---------------------------------------------------------------- graceful shutdown
     // A batch big enough to take a while in the ingestion worker, and brief reads, are in flight
