@@ -106,9 +106,9 @@ async function post(base: string, body: string, type: string) {
  * CPU time (user + system, all threads) of another process so far, in ms, from /proc (Linux);
  * null elsewhere. Wall-clock rates depend on what else the machine runs; CPU per article does not.
  */
-function cpuMsOf(pid: number | undefined): number | null {
+function cpuMsOf(pid: number | undefined, thread?: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
@@ -117,10 +117,16 @@ function cpuMsOf(pid: number | undefined): number | null {
   }
 }
 
-/** " (server CPU x ms/article; load a b c)" for a phase that began with CPU `c0`. */
-function cpuNote(pid: number | undefined, c0: number | null, n: number): string {
-  const c1 = cpuMsOf(pid);
-  const cpu = c0 !== null && c1 !== null ? `server CPU ${((c1 - c0) / n).toFixed(1)} ms/article = ${((1000 * n) / (c1 - c0)).toFixed(0)} articles per CPU-second; ` : '';
+/** CPU so far of the whole server process and of its main (event-loop) thread, whose id is the pid. */
+function cpuOf(pid: number | undefined): { all: number | null; main: number | null } {
+  return { all: cpuMsOf(pid), main: cpuMsOf(pid, pid) };
+}
+
+/** " (server CPU x ms/article, of which event-loop thread y; load a b c)" for a phase that began at `c0`. */
+function cpuNote(pid: number | undefined, c0: { all: number | null; main: number | null }, n: number): string {
+  const c1 = cpuOf(pid);
+  const main = c0.main !== null && c1.main !== null ? `, event-loop thread ${((c1.main - c0.main) / n).toFixed(1)}` : '';
+  const cpu = c0.all !== null && c1.all !== null ? `server CPU ${((c1.all - c0.all) / n).toFixed(1)} ms/article${main} = ${((1000 * n) / (c1.all - c0.all)).toFixed(0)} articles per CPU-second; ` : '';
   return ` (${cpu}load ${loadavg().map((x) => x.toFixed(1)).join(' ')})`;
 }
 
@@ -146,7 +152,7 @@ const suite: BenchSuite = {
       await post(base, Array.from({ length: 10 }, (_, v) => JSON.stringify(makeArticle(makeEvent(500), v, 500))).join('\n'), 'application/x-ndjson');
       console.log(`warm-up batch of 10: ${((performance.now() - t0) / 1000).toFixed(2)} s (ingestion runs in: ${((await (await fetch(`${base}/api/health`)).json()) as { ingest: string }).ingest})`);
       t0 = performance.now();
-      let c0 = cpuMsOf(proc.pid);
+      let c0 = cpuOf(proc.pid);
       let stored = 0;
       for (let i = 0; i < arts.length; i += 50) {
         const r = await post(base, arts.slice(i, i + 50).map((a) => JSON.stringify(a)).join('\n'), 'application/x-ndjson');
@@ -164,7 +170,7 @@ const suite: BenchSuite = {
       const singles: ReturnType<typeof makeArticle>[] = [];
       for (let e = 40; e < 60; e++) for (let v = 0; v < 10; v++) singles.push(makeArticle(makeEvent(e), v, e));
       t0 = performance.now();
-      c0 = cpuMsOf(proc.pid);
+      c0 = cpuOf(proc.pid);
       let next = 0;
       const perRequest: number[] = [];
       await Promise.all(
