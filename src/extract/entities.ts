@@ -180,6 +180,8 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   }
   const people = cands.filter((c) => c.type === 'person' && c.tokens.length > 1);
   const orgs = cands.filter((c) => c.type === 'organization' && c.tokens.length > 1);
+  // word -> is it the surname (or a spelling of it) of a person named in full; a surname recurs
+  const surnameAlias = new Map<string, boolean>();
   // single tokens: surname aliases of people named in full, short forms of organisations, else context
   for (const c of cands) {
     if (c.tokens.length !== 1 || (c.type && c.strong && !c.weakPlace)) continue;
@@ -188,7 +190,12 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
       c.type = null;
       continue;
     }
-    if (people.some((p) => p.tokens[p.tokens.length - 1] === word || similarNames(p.tokens[p.tokens.length - 1], word))) {
+    let aliasOfPerson = surnameAlias.get(word);
+    if (aliasOfPerson === undefined) {
+      aliasOfPerson = people.some((p) => p.tokens[p.tokens.length - 1] === word || similarNames(p.tokens[p.tokens.length - 1], word));
+      surnameAlias.set(word, aliasOfPerson);
+    }
+    if (aliasOfPerson) {
       c.type = 'person';
       continue;
     }
@@ -496,7 +503,8 @@ function classify(c: Cand, toks: Token[]): void {
     c.tokens = rest;
     low.splice(0, cut + 1);
   }
-  if (c.tokens.every((t) => demonymKey(t) || TITLE_MODIFIERS.has(lowerDot(t)) || TITLES.has(lowerDot(t)) || ROLE_NOUNS.has(lowerDot(t)))) return; // "Russian", "Western"
+  // low[k] is lowerDot(c.tokens[k]) (kept aligned when the role was cut off above)
+  if (c.tokens.every((t, k) => demonymKey(t) || TITLE_MODIFIERS.has(low[k]) || TITLES.has(low[k]) || ROLE_NOUNS.has(low[k]))) return; // "Russian", "Western"
   const whole = low.join(' ');
   const lastW = low[low.length - 1];
   const prev = toks[c.ci - 1];

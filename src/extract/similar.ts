@@ -23,10 +23,17 @@ function translitRaw(s: string): string {
   return fold(s).replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/w/g, 'v').replace(/[yj]/g, 'i').replace(/(.)\1+/g, '$1');
 }
 
-/** Consonant skeleton: first letter kept, later vowels dropped. */
+/** Consonant skeleton: first letter kept, later vowels dropped. Cached like translit: the same
+ *  names are compared again and again within an article and across a story. */
+const scache = new Map<string, string>();
 export function nameSkeleton(s: string): string {
+  const hit = scache.get(s);
+  if (hit !== undefined) return hit;
+  if (scache.size > 20000) scache.clear();
   const t = translit(s);
-  return t.slice(0, 1) + t.slice(1).replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+  const v = t.slice(0, 1) + t.slice(1).replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+  scache.set(s, v);
+  return v;
 }
 
 export function levenshtein(a: string, b: string): number {
