@@ -122,7 +122,10 @@ export async function assignStories(store: Store, articles: Article[]): Promise<
     for (const x of story.articleIds) if (fresh.has(x)) byId.set(x, fresh.get(x)!);
     const members = story.articleIds.map((x) => byId.get(x)).filter((a): a is Article => !!a);
     const prov = computeProvenance(members);
-    for (const [aid, p] of prov) await store.putProvenance(aid, p);
+    // Only what changed is written: a story that gains one article keeps most members' provenance.
+    const before = await store.getProvenance([...prov.keys()]);
+    const same = (a: Provenance | undefined, b: Provenance) => !!a && a.kind === b.kind && a.of === b.of && a.confidence === b.confidence && a.family === b.family && (a.evidence ?? null) === (b.evidence ?? null);
+    for (const [aid, p] of prov) if (!same(before.get(aid), p)) await store.putProvenance(aid, p);
     finishStory(story, members, prov);
     await store.putStory(story, { familyCount: familiesOf(prov).size });
   }

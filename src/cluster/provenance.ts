@@ -57,6 +57,8 @@ interface Prepared {
   time: number;
   seq: number;
   pos: number;
+  /** Number of the cached preparation (relation cache keys). */
+  n: number;
 }
 
 function contentSet(s: string): Set<string> {
@@ -65,14 +67,54 @@ function contentSet(s: string): Set<string> {
   return out;
 }
 
+/**
+ * Story assignment recomputes the provenance of a whole story whenever an article joins it, so
+ * that a late-arriving source can still become the source of earlier-stored copies. Without
+ * memory that is quadratic work per article in a growing story; with these two bounded caches
+ * only the new article's preparation and its comparisons with the other members are computed.
+ * Keys: the article id (a hash of its clean text) and the metadata that preparation reads; a
+ * comparison also keys on the options. Oldest entries are dropped first.
+ */
+const PREPARED_CAP = 4000;
+const RELATION_CAP = 400_000;
+type PreparedContent = Omit<Prepared, 'a' | 'pos' | 'seq'>;
+const preparedCache = new Map<string, PreparedContent>();
+const relationCache = new Map<string, Relation | null>();
+/** Short numbers for prepared articles and option sets, so relation keys stay short. */
+let nextN = 0;
+const optionIds = new Map<string, number>();
+
+function remember<V>(cache: Map<string, V>, cap: number, key: string, value: V): void {
+  if (cache.size >= cap) {
+    let drop = Math.ceil(cap / 10);
+    for (const k of cache.keys()) {
+      cache.delete(k);
+      if (--drop <= 0) break;
+    }
+  }
+  cache.set(key, value);
+}
+
+function contentKey(a: ProvArticle): string {
+  const m = a.metadata;
+  const credits = (a.removed ?? []).filter((r) => r.reason === 'disclaimer' || r.reason === 'copyright' || r.reason === 'credits').map((r) => r.text.length).join(',');
+  return `${a.id}|${m.outlet ?? ''}|${m.published ?? ''}|${m.wire ?? ''}|${m.dateline?.wire ?? ''}|${credits}|${a.text.length}`;
+}
+
 function prepare(a: ProvArticle, pos: number): Prepared {
+  const key = contentKey(a);
+  let c = preparedCache.get(key);
+  if (!c) remember(preparedCache, PREPARED_CAP, key, (c = { ...prepareContent(a), n: nextN++ }));
+  return { ...c, a, seq: a.seq ?? Infinity, pos };
+}
+
+function prepareContent(a: ProvArticle): Omit<PreparedContent, 'n'> {
   const wire = detectWire(a);
   const toks = words(a.text);
   const sents = sentences(a.text).map(contentSet).filter((s) => s.size >= 3);
   const outlet = (a.metadata.outlet ?? '').toLowerCase();
   const t = a.metadata.published ? Date.parse(a.metadata.published) : NaN;
   return {
-    a,
     shingles: shingleSet(toks, 5),
     tokens: toks.length,
     sents,
@@ -80,9 +122,17 @@ function prepare(a: ProvArticle, pos: number): Prepared {
     wire,
     wireOrigin: !!wire && outlet !== '' && outlet.includes(wire.wire.toLowerCase()),
     time: Number.isNaN(t) ? Infinity : t,
-    seq: a.seq ?? Infinity,
-    pos,
   };
+}
+
+/** relate(), remembered per (article, source, options). */
+function relateMemo(x: Prepared, src: Prepared, o: ProvenanceOptions, optId: number): Relation | null {
+  const key = `${x.n}:${src.n}:${optId}`;
+  const hit = relationCache.get(key);
+  if (hit !== undefined) return hit;
+  const r = relate(x, src, o);
+  remember(relationCache, RELATION_CAP, key, r);
+  return r;
 }
 
 /** Source-first order: wire originals, other wire-marked texts, then publication time, ingest order. */
@@ -187,6 +237,9 @@ const KIND_RANK = { duplicate: 0, 'wire-copy': 1, rewrite: 2 } as const;
  */
 export function computeProvenance(articles: ProvArticle[], opts: Partial<ProvenanceOptions> = {}): Map<string, Provenance> {
   const o = { ...DEFAULT_PROVENANCE, ...opts };
+  const optJson = JSON.stringify(o);
+  let optId = optionIds.get(optJson);
+  if (optId === undefined) optionIds.set(optJson, (optId = optionIds.size));
   const prepared = articles.map(prepare).sort(sourceOrder);
   const out = new Map<string, Provenance>();
   for (let i = 0; i < prepared.length; i++) {
@@ -195,7 +248,7 @@ export function computeProvenance(articles: ProvArticle[], opts: Partial<Provena
     // Earliest source wins ties (a copy of a copy names the first text).
     for (let j = Math.max(0, i - o.window); j < i; j++) {
       const src = prepared[j];
-      const rel = relate(x, src, o);
+      const rel = relateMemo(x, src, o, optId);
       if (!rel) continue;
       if (!best || KIND_RANK[rel.kind] < KIND_RANK[best.rel.kind] || (KIND_RANK[rel.kind] === KIND_RANK[best.rel.kind] && rel.conf > best.rel.conf)) best = { rel, src };
     }

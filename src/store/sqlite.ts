@@ -14,6 +14,20 @@ export class SqliteStore implements Store {
   readonly location: string;
   private db: Database.Database;
 
+  /** Prepared statements by SQL text: better-sqlite3 compiles a statement on every prepare(), which
+   * cost more than the queries themselves when a story is re-read for every article it gains. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      if (this.statements.size >= 500) this.statements.clear(); // bounded (SQL with generated lists)
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   constructor(file: string) {
     this.location = `sqlite:${file}`;
     this.db = new Database(file);
@@ -24,12 +38,12 @@ export class SqliteStore implements Store {
 
   async migrate(): Promise<number> {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const current = (this.db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version').get() as { v: number }).v;
+    const current = (this.sql('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version').get() as { v: number }).v;
     for (const m of sqliteMigrations) {
       if (m.version <= current) continue;
       const apply = this.db.transaction(() => {
         this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+        this.sql('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       });
       apply();
     }
@@ -42,10 +56,9 @@ export class SqliteStore implements Store {
 
   // ------------------------------------------------------------------ articles
   async putArticle(a: Article): Promise<PutArticleResult> {
-    const existing = this.db.prepare('SELECT seq FROM articles WHERE id = ?').get(a.id) as { seq: number } | undefined;
+    const existing = this.sql('SELECT seq FROM articles WHERE id = ?').get(a.id) as { seq: number } | undefined;
     if (existing) return { id: a.id, stored: false, seq: existing.seq };
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `INSERT INTO articles (id, origin, format, title, outlet, published, metadata, text, paragraphs, removed, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
       )
@@ -63,7 +76,7 @@ export class SqliteStore implements Store {
         a.ingestedAt,
       );
     if (info.changes === 0) {
-      const row = this.db.prepare('SELECT seq FROM articles WHERE id = ?').get(a.id) as { seq: number };
+      const row = this.sql('SELECT seq FROM articles WHERE id = ?').get(a.id) as { seq: number };
       return { id: a.id, stored: false, seq: row.seq };
     }
     return { id: a.id, stored: true, seq: Number(info.lastInsertRowid) };
@@ -84,7 +97,7 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const r = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    const r = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return r ? this.toArticle(r) : null;
   }
 
@@ -101,8 +114,8 @@ export class SqliteStore implements Store {
     }
     if (opts.ids) {
       if (opts.ids.length === 0) return [];
-      where.push(`a.id IN (${opts.ids.map(() => '?').join(',')})`);
-      params.push(...opts.ids);
+      where.push('a.id IN (SELECT value FROM json_each(?))'); // one statement for any number of ids
+      params.push(JSON.stringify(opts.ids));
     }
     if (opts.afterSeq !== undefined) {
       where.push('a.seq > ?');
@@ -113,19 +126,19 @@ export class SqliteStore implements Store {
       sql += ' LIMIT ? OFFSET ?';
       params.push(opts.limit, opts.offset ?? 0);
     }
-    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => this.toArticle(r));
+    return (this.sql(sql).all(...params) as Row[]).map((r) => this.toArticle(r));
   }
 
   async countArticles(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   async putError(err: ItemError & { at: string }): Promise<void> {
-    this.db.prepare('INSERT INTO item_errors (origin, code, error, at) VALUES (?, ?, ?, ?)').run(err.origin, err.code, err.error, err.at);
+    this.sql('INSERT INTO item_errors (origin, code, error, at) VALUES (?, ?, ?, ?)').run(err.origin, err.code, err.error, err.at);
   }
 
   async listErrors(limit = 100): Promise<(ItemError & { at: string })[]> {
-    return (this.db.prepare('SELECT origin, code, error, at FROM item_errors ORDER BY n DESC LIMIT ?').all(limit) as Row[]).map((r) => ({
+    return (this.sql('SELECT origin, code, error, at FROM item_errors ORDER BY n DESC LIMIT ?').all(limit) as Row[]).map((r) => ({
       origin: r.origin as string,
       code: r.code as ItemError['code'],
       error: r.error as string,
@@ -136,9 +149,8 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------------ stories
   async putStory(story: Story, extra: { conflictCount?: number; familyCount?: number } = {}): Promise<void> {
     const tx = this.db.transaction(() => {
-      const prev = this.db.prepare('SELECT family_count, conflict_count FROM stories WHERE id = ?').get(story.id) as Row | undefined;
-      this.db
-        .prepare(
+      const prev = this.sql('SELECT family_count, conflict_count FROM stories WHERE id = ?').get(story.id) as Row | undefined;
+      this.sql(
           `INSERT INTO stories (id, title, first_seen, last_seen, merged_from, article_count, family_count, conflict_count, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
@@ -156,8 +168,8 @@ export class SqliteStore implements Store {
           extra.conflictCount ?? (prev ? Number(prev.conflict_count) : 0),
           new Date().toISOString(),
         );
-      this.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(story.id);
-      const ins = this.db.prepare(
+      this.sql('DELETE FROM story_members WHERE story_id = ?').run(story.id);
+      const ins = this.sql(
         'INSERT INTO story_members (article_id, story_id, pos) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, pos = excluded.pos',
       );
       story.articleIds.forEach((id, i) => ins.run(id, story.id, i));
@@ -177,25 +189,24 @@ export class SqliteStore implements Store {
   }
 
   private members(storyId: string): string[] {
-    return (this.db.prepare('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY pos').all(storyId) as Row[]).map((r) => r.article_id as string);
+    return (this.sql('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY pos').all(storyId) as Row[]).map((r) => r.article_id as string);
   }
 
   async getStory(id: string): Promise<Story | null> {
-    const r = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
+    const r = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
     return r ? this.toStory(r, this.members(id)) : null;
   }
 
   async deleteStory(id: string): Promise<void> {
     const tx = this.db.transaction(() => {
-      this.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(id);
-      this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+      this.sql('DELETE FROM story_members WHERE story_id = ?').run(id);
+      this.sql('DELETE FROM stories WHERE id = ?').run(id);
     });
     tx();
   }
 
   async setStoryCounts(id: string, counts: { conflictCount?: number; familyCount?: number }): Promise<void> {
-    this.db
-      .prepare('UPDATE stories SET conflict_count = COALESCE(?, conflict_count), family_count = COALESCE(?, family_count) WHERE id = ?')
+    this.sql('UPDATE stories SET conflict_count = COALESCE(?, conflict_count), family_count = COALESCE(?, family_count) WHERE id = ?')
       .run(counts.conflictCount ?? null, counts.familyCount ?? null, id);
   }
 
@@ -208,7 +219,7 @@ export class SqliteStore implements Store {
     }
     sql += ' ORDER BY updated_at DESC, id LIMIT ? OFFSET ?';
     params.push(opts.limit ?? 100, opts.offset ?? 0);
-    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => ({
+    return (this.sql(sql).all(...params) as Row[]).map((r) => ({
       ...this.toStory(r, this.members(r.id as string)),
       articleCount: Number(r.article_count),
       familyCount: Number(r.family_count),
@@ -218,26 +229,25 @@ export class SqliteStore implements Store {
   }
 
   async storyOfArticle(articleId: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT story_id FROM story_members WHERE article_id = ?').get(articleId) as Row | undefined;
+    const r = this.sql('SELECT story_id FROM story_members WHERE article_id = ?').get(articleId) as Row | undefined;
     return r ? (r.story_id as string) : null;
   }
 
   async recordMerge(m: StoryMerge): Promise<void> {
-    this.db.prepare('INSERT INTO story_merges (from_id, into_id, at, reason) VALUES (?, ?, ?, ?)').run(m.from, m.into, m.at, m.reason);
+    this.sql('INSERT INTO story_merges (from_id, into_id, at, reason) VALUES (?, ?, ?, ?)').run(m.from, m.into, m.at, m.reason);
   }
 
   async listMerges(storyId?: string): Promise<StoryMerge[]> {
     const rows = (
       storyId
-        ? this.db.prepare('SELECT * FROM story_merges WHERE into_id = ? OR from_id = ? ORDER BY n').all(storyId, storyId)
-        : this.db.prepare('SELECT * FROM story_merges ORDER BY n').all()
+        ? this.sql('SELECT * FROM story_merges WHERE into_id = ? OR from_id = ? ORDER BY n').all(storyId, storyId)
+        : this.sql('SELECT * FROM story_merges ORDER BY n').all()
     ) as Row[];
     return rows.map((r) => ({ from: r.from_id as string, into: r.into_id as string, at: r.at as string, reason: r.reason as string }));
   }
 
   async putProvenance(articleId: string, p: Provenance): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO provenance (article_id, kind, of_id, confidence, family, evidence) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(article_id) DO UPDATE SET kind = excluded.kind, of_id = excluded.of_id, confidence = excluded.confidence,
            family = excluded.family, evidence = excluded.evidence`,
@@ -248,9 +258,7 @@ export class SqliteStore implements Store {
   async getProvenance(articleIds: string[]): Promise<Map<string, Provenance>> {
     const out = new Map<string, Provenance>();
     if (articleIds.length === 0) return out;
-    const rows = this.db
-      .prepare(`SELECT * FROM provenance WHERE article_id IN (${articleIds.map(() => '?').join(',')})`)
-      .all(...articleIds) as Row[];
+    const rows = this.sql('SELECT * FROM provenance WHERE article_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as Row[];
     for (const r of rows) {
       out.set(r.article_id as string, provenanceFromRow(r));
     }
@@ -259,8 +267,7 @@ export class SqliteStore implements Store {
 
   // ------------------------------------------------------------------ docs
   async putDoc(kind: string, key: string, value: unknown): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO docs (kind, key, value, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
@@ -268,11 +275,11 @@ export class SqliteStore implements Store {
   }
 
   async getDoc<T = unknown>(kind: string, key: string): Promise<T | null> {
-    const r = this.db.prepare('SELECT value FROM docs WHERE kind = ? AND key = ?').get(kind, key) as Row | undefined;
+    const r = this.sql('SELECT value FROM docs WHERE kind = ? AND key = ?').get(kind, key) as Row | undefined;
     return r ? (JSON.parse(r.value as string) as T) : null;
   }
 
   async deleteDoc(kind: string, key: string): Promise<void> {
-    this.db.prepare('DELETE FROM docs WHERE kind = ? AND key = ?').run(kind, key);
+    this.sql('DELETE FROM docs WHERE kind = ? AND key = ?').run(kind, key);
   }
 }

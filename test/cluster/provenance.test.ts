@@ -65,3 +65,18 @@ test('wire markers: metadata, dateline, credit line; none in plain text', () => 
   assert.equal(detectWire({ text: 'Body.\n\nCopyright 2031 The Associated Press. All rights reserved.', metadata: m })?.wire, 'AP');
   assert.equal(detectWire({ text: F.FIRE_FLATS_1, metadata: m }), null);
 });
+
+test('a story growing one article at a time gets the same provenance as computed at once (remembered work is keyed right)', () => {
+  const all = set();
+  // Copies first, the wire original last (a late-arriving source must still become the source),
+  // then different options: a remembered comparison must not leak across option sets.
+  for (let k = 1; k <= all.length; k++) computeProvenance([...all.slice(1, k), all[0]]);
+  const grown = computeProvenance(set());
+  assert.deepEqual([grown.get('wrapped')!.kind, grown.get('wrapped')!.of], ['wire-copy', 'orig']);
+  const strict = computeProvenance(set(), { copyContainment: 0.999, rewriteMin: 50 });
+  assert.notEqual(strict.get('rewrite')!.kind, 'rewrite');
+  assert.deepEqual([...computeProvenance(set()).entries()].sort(), [...grown.entries()].sort());
+  // The same id with other metadata is prepared again (publication order decides direction).
+  const moved = set().map((a) => (a.id === 'orig' ? { ...a, metadata: { ...a.metadata, outlet: 'Coastline Herald', wire: undefined, published: '2031-03-05T06:00:00Z' } } : a));
+  assert.notEqual(computeProvenance(moved).get('orig')!.kind, 'original');
+});
