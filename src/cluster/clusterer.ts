@@ -201,8 +201,14 @@ export class StoryClusterer {
   private byId = new Map<string, number>();
   private postings = new Map<number, number[]>();
   /** Sampled shingle fingerprint -> the latest story holding an article with it (copy detection;
-   *  one int per entry keeps this index compact). */
+   *  one int per entry keeps this index compact). Two generations: fingerprints go to `prints`;
+   *  once the stream clock has moved `coldMs` past the generation's start, `prints` becomes
+   *  `printsOld` and the older one is dropped. So copies are found up to 1-2 cold windows after
+   *  their source, and a story that never goes cold (an endless running story) does not keep
+   *  every fingerprint it ever had (memory would grow with the stream). */
   private prints = new Map<number, number>();
+  private printsOld = new Map<number, number>();
+  private printsSince: number | undefined;
   private nextIdx = 0;
   private sinceSweep = 0;
   /** Latest article time seen (the stream's "now"). */
@@ -469,7 +475,7 @@ export class StoryClusterer {
     if (vec.prints.length < 3) return null;
     const count = new Map<number, number>();
     for (const h of vec.prints) {
-      const idx = this.prints.get(h);
+      const idx = this.prints.get(h) ?? this.printsOld.get(h);
       if (idx === undefined) continue;
       const s = this.resolve(idx);
       if (!s || this.isCold(s, t)) continue;
@@ -497,6 +503,15 @@ export class StoryClusterer {
   }
 
   private indexPrints(s: StoryState, vec: Vec): void {
+    const now = this.now;
+    if (now !== undefined) {
+      if (this.printsSince === undefined) this.printsSince = now;
+      else if (now - this.printsSince > this.opts.coldMs) {
+        this.printsOld = this.prints;
+        this.prints = new Map();
+        this.printsSince = now;
+      }
+    }
     for (const h of vec.prints) this.prints.set(h, s.idx);
   }
 
@@ -620,10 +635,12 @@ export class StoryClusterer {
       if (next.length) this.postings.set(h, next);
       else this.postings.delete(h);
     }
-    for (const [h, idx] of this.prints) {
-      const r = dead.has(idx) ? undefined : this.resolve(idx);
-      if (!r) this.prints.delete(h);
-      else if (r.idx !== idx) this.prints.set(h, r.idx);
+    for (const prints of [this.prints, this.printsOld]) {
+      for (const [h, idx] of prints) {
+        const r = dead.has(idx) ? undefined : this.resolve(idx);
+        if (!r) prints.delete(h);
+        else if (r.idx !== idx) prints.set(h, r.idx);
+      }
     }
     for (const idx of dead) {
       const s = this.stories.get(idx)!;
