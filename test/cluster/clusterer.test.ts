@@ -150,3 +150,20 @@ test('a one-article story does not take a report on another person in the same k
   loose.add({ key: 'a', text: first });
   assert.equal(loose.add({ key: 'b', text: second }).isNew, false);
 });
+
+test('copy fingerprints expire by time even in a story that never goes cold', () => {
+  const c = new StoryClusterer();
+  const words = ['granary', 'levee', 'turbine', 'orchard', 'quarry', 'ferry', 'bridge', 'tunnel', 'harbour', 'signal', 'culvert', 'pylon'];
+  let sid = '';
+  for (let day = 0; day < 60; day++) {
+    // One running story (same names every day, an article a day: never cold), new wording each day.
+    const extra = Array.from({ length: 40 }, (_, i) => `${words[(day * 7 + i) % words.length]}${day}x${i}`).join(' ');
+    const r = c.add({ key: 'd' + day, text: `Engineers at Vessing Dam near Ostrava Vale reported on the Vessing Dam repairs. ${extra}.`, time: T0 + day * DAY });
+    if (day === 0) sid = r.storyId;
+    else assert.equal(r.storyId, sid);
+  }
+  const held = (c as unknown as { prints: Map<number, number>; printsOld: Map<number, number> });
+  // About 40 fingerprint-bearing shingles a day, sampled 1 in 8: the index holds at most two
+  // 10-day windows, not all 60 days.
+  assert.ok(held.prints.size + held.printsOld.size < 25 * 8, `held ${held.prints.size + held.printsOld.size}`);
+});
