@@ -32,18 +32,27 @@ const KEEP_PARSERS = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddl
  *  patterns are): "jan" for "January"/"Jan.", "night" for "last night"... A parser whose cue is
  *  absent from a sentence finds nothing there, so leaving it out changes nothing (chrono's refiners
  *  only merge, extend or drop what parsers found); most sentences need two or three parsers of ten. */
-const MONTH_CUE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const MONTH_WORD = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+// The month parsers' cues also hold what must stand next to the month in chrono's patterns, so that
+// "market", "decision" or "novel" wake none of them (a parser's ordinal always ends in a digit or
+// st/nd/rd/th and its words start as first/second/third...; a year ends in a digit or BE/AD/BC/CE).
 const PARSER_CUES: Record<string, RegExp> = {
-  ENMonthNameLittleEndianParser: MONTH_CUE,
-  ENMonthNameMiddleEndianParser: MONTH_CUE,
-  ENYearMonthNameParser: MONTH_CUE,
-  ENMonthNameParser: MONTH_CUE,
+  // "5 March", "fifth of March", "5-7 Mar": an ordinal, a separator, then the month
+  ENMonthNameLittleEndianParser: new RegExp(String.raw`(?:\d|st|nd|rd|th)(?:-|/|\s{0,3}(?:of)?\s{0,3})(?:${MONTH})`, 'i'),
+  // "March 5", "Jan. 5th", "Jan fifth": the month, a separator, then an ordinal
+  ENMonthNameMiddleEndianParser: new RegExp(String.raw`(?:${MONTH_WORD})\.?(?:-|/|\s*,?\s*)(?:\d|fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)`, 'i'),
+  // "2019 March": a year, a separator, then the month
+  ENYearMonthNameParser: new RegExp(String.raw`(?:\d|be|ad|bc|ce)(?:\s*[-./,]?\s*|\s+of\s+)(?:${MONTH})`, 'i'),
+  // "in March", "March 2019": a month word at a word start (or after "in"), followed by no letter but the "o" of "of"
+  ENMonthNameParser: new RegExp(String.raw`(?:^|[^A-Za-z0-9_]|in)(?:${MONTH_WORD})\.?(?:[^A-Za-z_]|of|$)`, 'i'),
   ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|weekend|weekday/i,
   ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
   ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i,
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
   ENEndOfCurrentMonthParser: /month/i,
-  ENRelativeDateFormatParser: /this|last|past|next/i,
+  // "this week", "last year", "next 2 days" is not it: "this"/"last"/"past"/"next" right before a time unit
+  ENRelativeDateFormatParser: /(?:this|last|past|next)\s*(?:[smhdwy](?![A-Za-z0-9_])|sec|min|hr|hour|day|week|mo|qtr|quarter|yr|year)/i,
 };
 let chronoNews: chrono.Chrono | null = null;
 /** Per kept parser, its cue (null: always run, e.g. in a minified build without class names). */
