@@ -59,7 +59,7 @@ let chronoNews: chrono.Chrono | null = null;
 let parserCues: (RegExp | null)[] = [];
 /** chrono instances for subsets of the kept parsers, by bit mask (built on first use). */
 const chronoSubsets = new Map<number, chrono.Chrono>();
-function newsChrono(): chrono.Chrono {
+export function newsChrono(): chrono.Chrono {
   if (chronoNews) return chronoNews;
   const c = chrono.en.casual.clone();
   const kept = c.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
@@ -70,7 +70,7 @@ function newsChrono(): chrono.Chrono {
   return c;
 }
 /** chrono's parse with only the parsers whose cue the text holds: the same results as newsChrono().parse. */
-function parseNews(text: string, ref: Date): chrono.ParsedResult[] {
+export function parseNews(text: string, ref: Date): chrono.ParsedResult[] {
   const full = newsChrono();
   let mask = 0;
   for (let i = 0; i < parserCues.length; i++) if (!parserCues[i] || parserCues[i]!.test(text)) mask |= 1 << i;
