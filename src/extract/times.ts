@@ -46,7 +46,9 @@ const PARSER_CUES: Record<string, RegExp> = {
   ENYearMonthNameParser: new RegExp(String.raw`(?:\d|be|ad|bc|ce)(?:\s*[-./,]?\s*|\s+of\s+)(?:${MONTH})`, 'i'),
   // "in March", "March 2019": a month word at a word start (or after "in"), followed by no letter but the "o" of "of"
   ENMonthNameParser: new RegExp(String.raw`(?:^|[^A-Za-z0-9_]|in)(?:${MONTH_WORD})\.?(?:[^A-Za-z_]|of|$)`, 'i'),
-  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|weekend|weekday/i,
+  // "on Monday", "last Friday's", "Tuesday of next week": a weekday at a word start (or after on/this/
+  // last/past/next), followed by no letter but of/this/last/past/next; "showed", "month", "Africa" wake it no more
+  ENWeekdayParser: /(?:^|[^A-Za-z0-9_]|on|this|last|past|next)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|wed|thurs|thur|thu|fri|sat|weekend|weekday)\.?(?:[^A-Za-z0-9_]|$|of|this|last|past|next)/i,
   ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
   ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i,
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,

@@ -23,6 +23,8 @@ const SENTENCES = [
   'The twenty-first of December and December twenty-first are both holidays on Vell.',
   'Talks broke down yesterday but could resume today or tomorrow, Lind said.',
   'A monthly fee of 40 euros, a Monday rota and a weekday service were agreed.',
+  'Figures showed the crossing followed Monday\'s plan; the vote is on Tuesday of next week, or onFriday.',
+  'Money from Africa arrived on Sat. and on Thurs, said the mayor, who met them on Sun.',
   'Nothing here names a time at all, only harbours, crews and ferries.',
 ];
 
