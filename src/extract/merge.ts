@@ -126,7 +126,8 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
    * Same statement: compared with each wording already in the group (not with the union of their
    * words, which grows with every member and would pull in any short quote sharing a word or two).
    * One speaker: the same words, or at least three shared content words that make up half of the
-   * shorter wording (or a Jaccard of 0.3), or two that make up 80% of it. No speaker known: 80% of
+   * shorter wording (or a Jaccard of 0.3), two that make up 80% of it, or six that make up a third
+   * of it (a long statement retold in other words). No speaker known: 80% of
    * the shorter wording and at least two words.
    */
   const sameStatement = (g: QG, sp: SE | null, text: string, words: Set<string>): boolean => {
@@ -136,7 +137,7 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
       if (spoken && normQ(vt) === normQ(text)) return true;
       const shared = [...words].filter((w) => v.words.has(w)).length;
       const sim = overlap(v.words, words);
-      if (spoken ? (shared >= 3 && (sim >= 0.5 || jaccard(v.words, words) >= 0.3)) || (shared >= 2 && sim >= 0.8) : sim >= 0.8 && shared >= 2) return true;
+      if (spoken ? (shared >= 3 && (sim >= 0.5 || jaccard(v.words, words) >= 0.3)) || (shared >= 2 && sim >= 0.8) || (shared >= 6 && sim >= 0.35) : sim >= 0.8 && shared >= 2) return true;
     }
     return false;
   };
