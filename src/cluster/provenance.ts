@@ -48,9 +48,10 @@ interface Prepared {
   a: ProvArticle;
   shingles: Set<number>;
   tokens: number;
-  sents: Set<string>[];
-  /** All content words of the article (for the alignment pre-filter). */
-  vocab: Set<string>;
+  /** Content words of each sentence (3 or more), as sorted word numbers. */
+  sents: Int32Array[];
+  /** All content words of the article, sorted word numbers (for the alignment pre-filter). */
+  vocab: Int32Array;
   wire: { wire: string; how: string } | null;
   /** The article is the wire service's own publication (outlet is the wire). */
   wireOrigin: boolean;
@@ -65,6 +66,23 @@ function contentSet(s: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(s)) if (w.length >= 3 && !isStopword(w)) out.add(stem(w));
   return out;
+}
+
+/**
+ * Content words as numbers, so that sentence similarity is a merge of two sorted integer arrays
+ * rather than string-set lookups (alignment compares every sentence pair of two articles). The
+ * numbering is shared by everything cached below and dropped with it when it grows too large.
+ */
+const WORD_CAP = 2_000_000;
+const wordIds = new Map<string, number>();
+function idsOf(words: Iterable<string>): Int32Array {
+  const ids: number[] = [];
+  for (const w of words) {
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = wordIds.size));
+    ids.push(id);
+  }
+  return Int32Array.from(ids).sort();
 }
 
 /**
@@ -102,6 +120,12 @@ function contentKey(a: ProvArticle): string {
 }
 
 function prepare(a: ProvArticle, pos: number): Prepared {
+  if (wordIds.size > WORD_CAP) {
+    // Word numbers restart: every cached preparation and comparison used the old ones.
+    wordIds.clear();
+    preparedCache.clear();
+    relationCache.clear();
+  }
   const key = contentKey(a);
   let c = preparedCache.get(key);
   if (!c) remember(preparedCache, PREPARED_CAP, key, (c = { ...prepareContent(a), n: nextN++ }));
@@ -111,14 +135,14 @@ function prepare(a: ProvArticle, pos: number): Prepared {
 function prepareContent(a: ProvArticle): Omit<PreparedContent, 'n'> {
   const wire = detectWire(a);
   const toks = words(a.text);
-  const sents = sentences(a.text).map(contentSet).filter((s) => s.size >= 3);
+  const sets = sentences(a.text).map(contentSet).filter((s) => s.size >= 3);
   const outlet = (a.metadata.outlet ?? '').toLowerCase();
   const t = a.metadata.published ? Date.parse(a.metadata.published) : NaN;
   return {
     shingles: shingleSet(toks, 5),
     tokens: toks.length,
-    sents,
-    vocab: new Set(sents.flatMap((x) => [...x])),
+    sents: sets.map(idsOf),
+    vocab: idsOf(new Set(sets.flatMap((x) => [...x]))),
     wire,
     wireOrigin: !!wire && outlet !== '' && outlet.includes(wire.wire.toLowerCase()),
     time: Number.isNaN(t) ? Infinity : t,
@@ -148,11 +172,23 @@ function intersect(a: Set<number>, b: Set<number>): number {
   return n;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  const [s, l] = a.size < b.size ? [a, b] : [b, a];
-  let n = 0;
-  for (const x of s) if (l.has(x)) n++;
-  return (2 * n) / (a.size + b.size);
+/** Shared entries of two sorted integer arrays. */
+function common(a: Int32Array, b: Int32Array): number {
+  let i = 0, j = 0, n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i], y = b[j];
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+function dice(a: Int32Array, b: Int32Array): number {
+  return (2 * common(a, b)) / (a.length + b.length);
 }
 
 /** Longest strictly increasing subsequence length (patience sorting). */
@@ -171,12 +207,15 @@ function lis(xs: number[]): number {
 }
 
 /** Sentences of `x` aligned, in order, to sentences of `src`. */
-export function alignedInOrder(x: Set<string>[], src: Set<string>[], minDice: number): number {
+export function alignedInOrder(x: Int32Array[], src: Int32Array[], minDice: number): number {
   const matches: number[] = [];
   for (const s of x) {
     let best = -1, bestD = minDice;
     for (let j = 0; j < src.length; j++) {
-      const d = dice(s, src[j]);
+      const t = src[j];
+      // Dice cannot beat the best so far when the lengths alone forbid it.
+      if ((2 * Math.min(s.length, t.length)) / (s.length + t.length) < bestD) continue;
+      const d = dice(s, t);
       if (d >= bestD) {
         bestD = d;
         best = j;
@@ -212,10 +251,7 @@ function relate(x: Prepared, src: Prepared, o: ProvenanceOptions): Relation | nu
   if (n < o.rewriteMin) return null;
   // Cheap pre-filter before the quadratic alignment: a rewrite shares a good part of its
   // content words with the source (at least as many as its aligned sentences need).
-  let shared = 0;
-  const [small, large] = x.vocab.size < src.vocab.size ? [x.vocab, src.vocab] : [src.vocab, x.vocab];
-  for (const w of small) if (large.has(w)) shared++;
-  if (shared < 0.2 * small.size) return null;
+  if (common(x.vocab, src.vocab) < 0.2 * Math.min(x.vocab.length, src.vocab.length)) return null;
   const k = alignedInOrder(x.sents, src.sents, o.sentenceDice);
   const share = k / n;
   if (k >= o.rewriteMin && share >= o.rewriteShare) {
