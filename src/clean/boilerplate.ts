@@ -20,18 +20,17 @@ export class OutletBoilerplate {
 
   /** Records the distinct lines of one article of `outlet`. Returns false for an article already seen. */
   observe(outlet: string, lines: string[]): boolean {
-    const keys = new Set<string>();
-    for (const l of lines) {
-      if (l.length > MAX_LINE) continue;
-      const k = lineKey(l);
-      if (k) keys.add(k);
-    }
-    const doc = docKey(outlet, lines);
+    return this.observeKeys(outlet, keysOf(lines));
+  }
+
+  /** The one place an article is counted (subclasses that track counts override this). */
+  protected observeKeys(outlet: string, k: LineKeys): boolean {
+    const doc = docKeyOf(outlet, k);
     if (this.seen.has(doc)) return false;
     this.seen.add(doc);
     let m = this.counts.get(outlet);
     if (!m) this.counts.set(outlet, (m = new Map()));
-    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    for (const key of k.counted) m.set(key, (m.get(key) ?? 0) + 1);
     return true;
   }
 
@@ -48,20 +47,45 @@ export class OutletBoilerplate {
    */
   contextForDoc(raw: RawDoc): CleanContext {
     const outlet = outletOf(raw);
-    if (!outlet || this.seen.has(docKey(outlet, bodyLines(raw)))) return {};
+    if (!outlet || this.seen.has(docKeyOf(outlet, this.keysOfDoc(raw)))) return {};
     return this.contextFor(outlet);
   }
 
   /** Convenience for the pipeline: observe a raw doc's lines under its outlet (no-op when unknown). */
   observeDoc(raw: RawDoc): void {
     const outlet = outletOf(raw);
-    if (outlet) this.observe(outlet, bodyLines(raw));
+    if (outlet) this.observeKeys(outlet, this.keysOfDoc(raw));
+  }
+
+  /** The pipeline asks contextForDoc then observeDoc of the same doc: its line keys are made once. */
+  private lastDoc: { raw: RawDoc; keys: LineKeys } | null = null;
+  private keysOfDoc(raw: RawDoc): LineKeys {
+    if (this.lastDoc?.raw !== raw) this.lastDoc = { raw, keys: keysOf(bodyLines(raw)) };
+    return this.lastDoc.keys;
   }
 }
 
+/** Normalised keys of an article's lines: all distinct ones, and those short enough to count. */
+export interface LineKeys {
+  all: string[];
+  counted: Set<string>;
+}
+
+function keysOf(lines: string[]): LineKeys {
+  const all = new Set<string>();
+  const counted = new Set<string>();
+  for (const l of lines) {
+    const k = lineKey(l);
+    if (!k) continue;
+    all.add(k);
+    if (l.length <= MAX_LINE) counted.add(k);
+  }
+  return { all: [...all], counted };
+}
+
 /** Identity of one article's content for de-duplication (outlet + distinct normalised lines). */
-function docKey(outlet: string, lines: string[]): string {
-  return sha256hex(outlet + '\n' + [...new Set(lines.map(lineKey).filter(Boolean))].sort().join('\n'));
+function docKeyOf(outlet: string, k: LineKeys): string {
+  return sha256hex(outlet + '\n' + [...k.all].sort().join('\n'));
 }
 
 /** The lines of a raw doc: text lines, or the text of an HTML page's block elements (roughly). */

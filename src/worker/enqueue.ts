@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { isItemError, readInputs, type ReadOptions } from '../ingest/index.js';
 import { PostgresStore } from '../store/postgres.js';
-import { OutletBoilerplate, outletOf } from '../clean/boilerplate.js';
-import { lineKey } from '../clean/lines.js';
+import { OutletBoilerplate, outletOf, type LineKeys } from '../clean/boilerplate.js';
 import type { ItemError, RawDoc } from '../types.js';
 import { QUEUE, encodeResult, jobId, jobTimeout, startBoss, type QueueOptions } from './queue.js';
 
@@ -32,16 +31,15 @@ export interface ArticleJob {
 class TrackedBoilerplate extends OutletBoilerplate {
   readonly hot = new Map<string, Map<string, number>>();
 
-  override observe(outlet: string, lines: string[]): boolean {
-    const fresh = super.observe(outlet, lines);
+  protected override observeKeys(outlet: string, k: LineKeys): boolean {
+    const fresh = super.observeKeys(outlet, k);
     const counts = this.contextFor(outlet).outletLineCounts;
     if (!fresh || !counts) return fresh;
     let hot = this.hot.get(outlet);
     if (!hot) this.hot.set(outlet, (hot = new Map()));
-    for (const l of lines) {
-      const k = lineKey(l);
-      const c = k ? counts.get(k) : undefined;
-      if (k && c !== undefined && c >= this.threshold) hot.set(k, c);
+    for (const key of k.all) {
+      const c = counts.get(key);
+      if (c !== undefined && c >= this.threshold) hot.set(key, c);
     }
     return fresh;
   }
