@@ -199,7 +199,24 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
       c.type = 'person';
       continue;
     }
-    const org = orgs.find((o) => (o.tokens[0] === word || o.tokens[o.tokens.length - 1] === word) && !ORG_WORDS.has(word.toLowerCase()));
+    const wlow = word.toLowerCase();
+    // "the Journal", "the Courier": the one organisation of the article named with that head word
+    if (ORG_WORDS.has(wlow) && toks[c.ti - 1]?.text.toLowerCase() === 'the') {
+      const heads = orgs.filter((o) => o.tokens[o.tokens.length - 1] === word);
+      if (heads.length && heads.every((o) => o.text === heads[0].text)) {
+        c.type = 'organization';
+        c.key = heads[0].key ?? `organization:${heads[0].text.toLowerCase()}`;
+        continue;
+      }
+    }
+    // "Marrowby" beside "Marrowby Civic Society", "Ferrow" beside "Ferrow Borough Council" and
+    // "Ferrow University", "Velbay" beside "Radio Velbay": the place a public body or an outlet is
+    // named after, not a short form of it (a firm's short form, "Orvik" for "Orvik Resources", is)
+    if (!ORG_WORDS.has(wlow) && orgs.some((o) => namedAfterPlace(o.tokens, word)) || new Set(orgs.filter((o) => o.tokens[0] === word).map((o) => o.text)).size > 1) {
+      setType(c, 'place', false);
+      continue;
+    }
+    const org = orgs.find((o) => (o.tokens[0] === word || o.tokens[o.tokens.length - 1] === word) && !ORG_WORDS.has(wlow));
     if (org) {
       c.type = 'organization';
       c.key = org.key ?? `organization:${org.text.toLowerCase()}`;
@@ -339,6 +356,19 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
 }
 
 const sentOf = sentenceAt;
+
+/** Words naming a public body, institution or outlet after its place ("Marrowby Civic Society",
+ *  "Wessmoor Police", "Radio Velbay"), unlike a firm's trading name ("Orvik Resources"). */
+const PLACE_NAMED = new Set('council borough county city town district parish authority port police court courts magistrates university college school hospital infirmary society museum library institute assembly parliament government fire ambulance radio tv television news times post courier herald gazette tribune journal chronicle observer telegraph'.split(' '));
+
+/** Is `word` the place an organisation's name is made of: "<word> <public-body words>" or
+ *  "<outlet word> <word>". */
+function namedAfterPlace(org: string[], word: string): boolean {
+  const low = org.map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
+  if (org[0] === word && org.length > 1) return low.slice(1).some((w) => PLACE_NAMED.has(w)) && low.slice(1).every((w) => PLACE_NAMED.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || /^(?:civic|borough|port|of|the|and|&|general|royal|state|regional|weather)$/.test(w));
+  if (org[org.length - 1] === word && org.length === 2) return /^(?:radio|tv|television)$/.test(low[0]);
+  return false;
+}
 
 /** He / she: a person earlier in the same sentence (not for sentence-initial pronouns), else the
  *  first person (the usual subject) of the nearest earlier sentence that names one. */
@@ -529,6 +559,8 @@ function classify(c: Cand, toks: Token[]): void {
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) setType(c, 'organization');
   else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) setType(c, 'place');
   else if (next && isPossessive(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) setType(c, 'place');
+  // "the Tarsland government", "the Belmoran army" is a demonym (no type): a country's institutions
+  else if (prevLow === 'the' && c.tokens.length === 1 && next && /^(?:government|army|parliament|navy|embassy|authorities)$/.test(next.text)) setType(c, 'place');
   else if (place) {
     setType(c, 'place', false);
     c.weakPlace = true;
