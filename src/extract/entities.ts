@@ -603,7 +603,8 @@ function roleBefore(toks: Token[], ti: number): string | null {
   if (toks[k].text === ',' && k - 1 >= 0 && toks[k - 1].sent === sent && ROLE_NOUNS.has(toks[k - 1].text.toLowerCase())) k--;
   // join hyphenated words ("son-in-law")
   const [headWord, hs] = hyphenWord(toks, sent, k);
-  if (!ROLE_NOUNS.has(headWord.toLowerCase()) || isCap(headWord)) return null;
+  // a role lexicon word, or an agent noun no lexicon lists ("acoustician", "glaciologist")
+  if (isCap(headWord) || !(ROLE_NOUNS.has(headWord.toLowerCase()) || (toks[k].pos === 'NOUN' && /^[a-z]{3,}(?:ian|ist)$/.test(headWord)))) return null;
   let first = hs;
   k = hs - 1;
   let n = 0;
