@@ -6,8 +6,8 @@
  */
 import type { EntityMention, EntityType, QuoteMention } from './types.js';
 import { firstTokenAt, sentenceAt, type Analysis, type Token } from './nlp.js';
-import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS } from './gazetteer.js';
-import { resolvePronoun } from './entities.js';
+import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS, ROLE_NOUNS } from './gazetteer.js';
+import { quoteRanges, resolvePronoun } from './entities.js';
 
 const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local', 'state', 'national', 'public', 'radio', 'television', 'tv', 'media', 'newspaper', 'news', 'agency', 'broadcaster', 'him', 'her', 'them', 'us', 'me', 'parliament', 'lawmakers', 'analysts', 'investors', 'staff', 'workers', 'residents', 'members', 'a', 'press']);
 /** Verbs that introduce reported speech even without "that" ("X said negotiations had narrowed"). */
@@ -40,6 +40,9 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
   const mentionAt = new Map<number, EntityMention>();
   for (const m of mentions) if (!mentionAt.has(m.start) || m.via !== 'pronoun') mentionAt.set(m.start, m);
   const isSpeakerType = (id: string) => types.get(id) === 'person' || types.get(id) === 'organization' || types.get(id) === 'place';
+  // the article's quotation ranges, built on first use (only subjectOf needs them)
+  let quoteSpans: [number, number][] | null = null;
+  const inQuotes = (at: number) => (quoteSpans ??= quoteRanges(text)).some(([s, e]) => at > s && at < e);
   let lastSpeaker: { entity: string | null; text: string | null; sentence: number; paragraph: number } | null = null;
 
   // token index range of a character range
@@ -248,8 +251,11 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           }
         } else if (REPORT_VERBS.has(w) && !directCues.has(k) && toks[k].pos === 'VERB' || PARTICIPLE_CUES.has(w)) {
           if (directCues.has(k)) continue;
-          // "conceded defeat", "denied the charges": these verbs report speech only with a clause
-          if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
+          const restText = a.text.slice(toks[k].end, a.sentEnds[s]);
+          const inverted = !PARTICIPLE_CUES.has(w) && /^\s*(?:,?\s*(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b(?:\s+[\w’'-]+){0,4})?\s*(?:[.,;]|$)/.test(restText);
+          // "conceded defeat", "denied the charges", "reported a loss": these verbs report speech
+          // only with a clause or after it ("..., the Journal reported on Friday.")
+          if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !inverted && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
           if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
           if (toks[k + 1]?.text === 'by') continue;
           let c = k + 1;
@@ -258,14 +264,22 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
             while (c < t1 && c - k <= 4 && (isCapTok(toks[c].text) || TOLD_WHO.has(toks[c].text.toLowerCase()))) c++;
           }
           if (toks[c]?.text === 'that') c++;
-          const restText = a.text.slice(toks[k].end, a.sentEnds[s]);
-          const inverted = !PARTICIPLE_CUES.has(w) && /^\s*(?:,?\s*(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b(?:\s+[\w’'-]+){0,4})?\s*(?:[.,;]|$)/.test(restText);
           const isp = inverted ? speakerAround(k, false, s) : null;
-          if (isp && isp.at !== undefined && isp.at > t0 && toks[isp.at - 1].text === ',' && !(isp.text && /^(?:it|this|that|which|what)$/i.test(isp.text))) {
-            // "..., officials said on Tuesday." / "None was hurt, the authority said.": the clause comes first
+          // "..., officials said on Tuesday." / "None was hurt, the authority said." / "..., its
+          // organiser, retired teacher Alan Brice, said.": the clause comes first, then a comma and
+          // the speaker with any role words and appositions before the name
+          let comma = isp && isp.at !== undefined && isp.at > t0 ? isp.at - 1 : -1;
+          for (let b = comma; b > t0 && isp!.at! - b < 8; b--) {
+            const x = toks[b];
+            if (x.text === ',' && b === isp!.at! - 1) comma = b;
+            else if (x.text === ',' && toks.slice(b + 1, comma).some((y) => ROLE_NOUNS.has(y.text.toLowerCase()))) comma = b;
+            else if (!(x.pos === 'NOUN' || x.pos === 'ADJ' || x.pos === 'PROPN' || x.pos === 'DET' || (x.pos === 'PRON' && /^(?:its|his|her|their)$/i.test(x.text)) || x.text === ',')) break;
+          }
+          if (comma > t0 && toks[comma].text !== ',') comma = -1;
+          if (isp && comma > t0 && !(isp.text && /^(?:it|this|that|which|what)$/i.test(isp.text))) {
             sp = isp;
             clauseStart = toks[t0].start;
-            clauseEnd = toks[isp.at - 1].start;
+            clauseEnd = toks[comma].start;
           } else if (inverted) continue;
           else {
             if (c >= t1 || /^[“"',:.]$/.test(toks[c].text)) continue;
@@ -325,6 +339,9 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     for (let i = t0; i < end; i++) {
       const m = mentionAt.get(toks[i].start);
       if (!m || !isSpeakerType(m.entity)) continue;
+      // "her spokesman, Jonas Rask, said": a possessive pronoun is no subject; nor are the words of a quote
+      if (m.via === 'pronoun' && /^(?:his|her)$/i.test(m.text) && toks[i + 1] && /^(?:NOUN|ADJ)$/.test(toks[i + 1].pos)) continue;
+      if (inQuotes(toks[i].start)) continue;
       if (types.get(m.entity) === 'person') return { entity: m.entity, text: m.text, cue, at: i };
       other ??= { entity: m.entity, text: m.text, cue, at: i };
     }
