@@ -161,7 +161,8 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     let anchorKind: TimeMention['anchor'] = anchor.date ? anchor.kind : 'unresolved';
     const yearKnown = st.isCertain('year');
     const monthKnown = st.isCertain('month');
-    const dayKnown = st.isCertain('day');
+    // "the end of October", "early next month": chrono picks a day no one wrote; the month is what is known
+    const dayKnown = st.isCertain('day') && !(/^(?:the\s+)?(?:end|beginning|start|middle) of\b/.test(low) && !/\b\d{1,2}(?:st|nd|rd|th)?\b/.test(low));
     const weekday = st.isCertain('weekday') && !dayKnown;
     if (/\bend of (?:the|this) month\b/i.test(text.slice(Math.max(0, start - 12), end + 2)) && anchor.date) {
       date = anchor.date.slice(0, 7);
