@@ -145,8 +145,12 @@ test('a one-article story does not take a report on another person in the same k
   const a = c.add({ key: 'a', text: first });
   const b = c.add({ key: 'b', text: second });
   assert.notEqual(b.storyId, a.storyId, 'different players: different stories');
-  // Without the name check the two would be one story (the test is not vacuous).
-  const loose = new StoryClusterer({ nameConflict: 1 });
+  // Even at a lower join bar, at which the two would be one story without the name check (the
+  // test is not vacuous), the name check keeps them apart.
+  const low = new StoryClusterer({ threshold: 0.22 });
+  low.add({ key: 'a', text: first });
+  assert.equal(low.add({ key: 'b', text: second }).isNew, true);
+  const loose = new StoryClusterer({ nameConflict: 1, threshold: 0.22 });
   loose.add({ key: 'a', text: first });
   assert.equal(loose.add({ key: 'b', text: second }).isNew, false);
 });
