@@ -221,11 +221,13 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   }
 
   // bare years and seasons chrono leaves alone
-  const reYear = /\b(?:(in|since|by|of|during|until|before|after|from|through)\s+(?:early |late |mid-)?)((?:19|20)\d{2})\b(?![-–]\d)/gi;
+  // comparisons too: "up 4 percent on 2024", "compared with 2023", "from 2019 to 2024" (not "to 2024 homes")
+  const reYear = /\b(?:(in|since|by|of|during|until|before|after|from|through|on|over|than|with|to)\s+(?:early |late |mid-)?)((?:19|20)\d{2})\b(?![-–]\d)/gi;
   for (let m = reYear.exec(text); m; m = reYear.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (overlaps(s, e)) continue;
+    if (/^(?:to|with|over)$/i.test(m[1]) && /^\s+[a-z]+s\b/.test(text.slice(e, e + 30))) continue; // "rose to 2024 homes": a count
     const sentence = sentAt(s);
     taken.push([s, e]);
     out.push({ start: s, text: m[0], date: m[2], dateEnd: null, precision: 'year', event: eventFor(a, sentence, s, e), sentence, anchor: 'explicit' });
