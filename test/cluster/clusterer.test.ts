@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer } from '../../src/cluster/clusterer.js';
+import { DEFAULT_OPTIONS, StoryClusterer, type ClustererOptions } from '../../src/cluster/clusterer.js';
 import { bcubed, pairwise } from '../../src/cluster/eval.js';
 import * as F from './fixtures.js';
 
@@ -170,4 +170,28 @@ test('copy fingerprints expire by time even in a story that never goes cold', ()
   // About 40 fingerprint-bearing shingles a day, sampled 1 in 8: the index holds at most two
   // 10-day windows, not all 60 days.
   assert.ok(held.prints.size + held.printsOld.size < 25 * 8, `held ${held.prints.size + held.printsOld.size}`);
+});
+
+test('clear winner: a short follow-up below the join bar joins a running story that no other story rivals', () => {
+  // Fictional: four reports of one flood, an unrelated fire, then a follow-up sharing few words.
+  const flood = [
+    'Floodwater from the Vellmar river cut the town of Ostrand in two on Tuesday, and the mayor Ilse Brandow ordered the lower quarter evacuated.',
+    'Rescue crews in Ostrand pulled twelve people from roofs as the Vellmar kept rising, mayor Ilse Brandow said, and the ring road was closed.',
+    'The Vellmar crested at nine metres in Ostrand overnight. Ilse Brandow said pumps from neighbouring Kelby were on their way.',
+    'Insurers began counting the cost of the Ostrand flood as the Vellmar fell back. Mayor Ilse Brandow asked for state aid.',
+  ];
+  const fire = 'A fire at the Harwick paper mill sent smoke over the valley; the Harwick fire chief Oren Tully said no one was hurt.';
+  const follow = 'Schools will reopen next week, the council said, once the silt has been cleared from classrooms and the playing fields in Ostrand have dried.';
+  const run = (opts: Partial<ClustererOptions>) => {
+    const c = new StoryClusterer(opts);
+    let sid = '';
+    for (const [i, t] of flood.entries()) sid = c.add({ key: 'f' + i, text: t }).storyId;
+    c.add({ key: 'x', text: fire });
+    const a = c.add({ key: 'y', text: follow });
+    return { joined: a.storyId === sid, score: a.score };
+  };
+  const on = run({});
+  assert.equal(on.joined, true, 'joins the flood story');
+  assert.ok(on.score < DEFAULT_OPTIONS.threshold, 'below the ordinary join bar (the rule is what joins it)');
+  assert.equal(run({ clearThreshold: 1 }).joined, false, 'without the rule it starts a new story');
 });
