@@ -107,6 +107,8 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   const inDateline = (at: number) => dl >= 0 && at >= dl && at < dl + dateline!.length;
   // a dateline the metadata stage did not recognise ("PORT HALVARD, March 18 (Northwire) -")
   const dlEnd = datelineEnd(text);
+  // where the article's own words start: an event label never takes the dateline's words
+  const bodyFrom = Math.max(dlEnd, dl >= 0 ? dl + dateline!.length : 0);
   // with no anchor, a full date written in the text still tells the year of "January 23"
   let textYear: string | null = null;
   if (!anchor.date) {
@@ -217,7 +219,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     surface = text.slice(start, end);
     if (date === null) anchorKind = 'unresolved';
     taken.push([start, end]);
-    out.push({ start, text: surface, date, dateEnd, precision, event: eventFor(a, sentence, start, end), sentence, anchor: anchorKind });
+    out.push({ start, text: surface, date, dateEnd, precision, event: eventFor(a, sentence, start, end, bodyFrom), sentence, anchor: anchorKind });
   }
 
   // bare years and seasons chrono leaves alone
@@ -230,7 +232,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     if (/^(?:to|with|over)$/i.test(m[1]) && /^\s+[a-z]+s\b/.test(text.slice(e, e + 30))) continue; // "rose to 2024 homes": a count
     const sentence = sentAt(s);
     taken.push([s, e]);
-    out.push({ start: s, text: m[0], date: m[2], dateEnd: null, precision: 'year', event: eventFor(a, sentence, s, e), sentence, anchor: 'explicit' });
+    out.push({ start: s, text: m[0], date: m[2], dateEnd: null, precision: 'year', event: eventFor(a, sentence, s, e, bodyFrom), sentence, anchor: 'explicit' });
   }
   const reSeason = /\b(last|this|next|by|in the|early|late)\s+(summer|winter|spring|autumn|fall)(?:[’']s)?\b/gi;
   for (let m = reSeason.exec(text); m; m = reSeason.exec(text)) {
@@ -254,7 +256,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       dateEnd = season === 'winter' ? ym(y + 1, me) : ym(y, me);
     }
     taken.push([s, e]);
-    out.push({ start: s, text: m[0], date, dateEnd, precision: 'month', event: eventFor(a, sentence, s, e), sentence, anchor: date ? anchor.kind : 'unresolved' });
+    out.push({ start: s, text: m[0], date, dateEnd, precision: 'month', event: eventFor(a, sentence, s, e, bodyFrom), sentence, anchor: date ? anchor.kind : 'unresolved' });
   }
   out.sort((x, y) => x.start - y.start);
 
@@ -354,7 +356,7 @@ function extendLocation(toks: Token[], t1: number, j: number): number {
 
 /** The event a time expression dates: a noun phrase headed by an event noun next to it
  *  ("December 3 meeting", "last year's Trump–Putin summit in Alaska"), else the clause around it. */
-function eventFor(a: Analysis, sentence: number, start: number, end: number): string | null {
+function eventFor(a: Analysis, sentence: number, start: number, end: number, bodyFrom = 0): string | null {
   const [t0, t1] = a.sentTok[sentence];
   const toks = a.tokens;
   let after = t0;
@@ -382,7 +384,21 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
   for (let j = t0; j < t1; j++) {
     const w = toks[j].text;
     if (w.length < EVENT_MIN || w.length > EVENT_MAX || !EVENT_NOUNS.has(w.toLowerCase()) || (toks[j].start >= start && toks[j].end <= end)) continue;
+    // "Fire Chief Dana Okafor": an event word heading a longer name is no event
+    if (/^[A-Z]/.test(w) && j + 1 < t1 && /^[A-Z]/.test(toks[j + 1].text)) continue;
     if (best < 0 || Math.abs(j - before) < Math.abs(best - before)) best = j;
+  }
+  if (best >= 0 && best < before && before - best <= 8 && (isVerbal(toks[best + 1]) || (toks[best + 1]?.pos === 'ADV' && isVerbal(toks[best + 2])))) {
+    // "the war might end by summer": the event noun is the subject of the dated clause, which
+    // says what happens to it (and reads as a forecast when it holds a modal)
+    let k = best + 1;
+    while (k <= before && !CLAUSE_END.test(toks[k].text)) k++;
+    if (k > before) {
+      let i = best;
+      while (i - 1 >= t0 && (toks[i - 1].pos === 'ADJ' || toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'PROPN') && best - i < 3 && toks[i - 1].start >= bodyFrom) i--;
+      const ev = trimLabel(a, i, before + 1);
+      if (ev) return ev;
+    }
   }
   if (best >= 0 && Math.abs(best - before) <= 12) {
     let i = best;
@@ -400,22 +416,95 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number): st
     }
     return tokPhrase(a, i, j);
   }
-  // 3. the clause around it (up to the nearest commas), without the time expression
+  // 3. the clause the time expression belongs to, as written: back to the clause's start (a comma,
+  //    quote mark or dash, the dateline's end), after any attribution ("X said (that)", "X told Y"),
+  //    and forward only when little stands before it or it dates the saying itself ("X said on
+  //    Monday the port would reopen")
   let i = before;
-  while (i >= t0 && !/^[,;:]$/.test(toks[i].text) && before - i < 10) i--;
-  let j = after;
-  while (j < t1 && !/^[,;:.]$/.test(toks[j].text) && j - after < 8) j++;
-  let left = tokPhrase(a, i + 1, before + 1);
-  let right = tokPhrase(a, after, j);
-  if (!left.replace(/\W+/g, '') || /^(?:late|early|on|in|since|by)$/i.test(left.trim())) left = '';
-  if (!left && !right.replace(/\W+/g, '') && j < t1 && toks[j].text === ',') {
-    // "Early on March 4, 2026, the harbour board met ...": the clause after the comma
-    let k = j + 1;
-    while (k < t1 && !/^[,;:.]$/.test(toks[k].text) && k - j < 14) k++;
-    right = tokPhrase(a, j + 1, k);
+  while (i >= t0 && !CLAUSE_END.test(toks[i].text) && toks[i].start >= bodyFrom && before - i < 14) i--;
+  let from = i + 1;
+  let saying = false;
+  for (let k = before; k >= from; k--) {
+    if (!CUE_WORDS.has(toks[k].text)) continue;
+    if (k === before) {
+      saying = true; // the time expression dates the statement
+      break;
+    }
+    let x = k + 1;
+    if (/^(?:told|tells)$/.test(toks[k].text)) while (x <= before && x - k <= 4 && (/^[A-Z]/.test(toks[x].text) || /^(?:reporters|journalists|the|local|state)$/.test(toks[x].text))) x++;
+    if (toks[x]?.text === 'that') x++;
+    let verb = false;
+    for (let y = x; y <= before && !verb; y++) verb = isVerbal(toks[y]);
+    // "X said the port would reopen on Friday": the reported clause; "X told reporters at a
+    // briefing on Monday": no clause follows, the telling is the event
+    if (verb) from = x;
+    else saying = true;
+    break;
   }
-  const ev = `${left} ${right}`.replace(/\s+/g, ' ').replace(/^(?:on|in|at|by)\s+|\s+(?:on|in|at|by)$/gi, '').replace(/^(?:who|which|that|and|but)\s+/i, '').trim();
-  return ev.length >= 4 ? ev : null;
+  const left = [from, before + 1];
+  let j = after;
+  while (j < t1 && !CLAUSE_END.test(toks[j].text) && !/^[.!?]$/.test(toks[j].text) && j - after < 14) j++;
+  let label = trimLabel(a, left[0], left[1]);
+  const words = label ? label.split(' ').length : 0;
+  if (/^(?:that|when)$/.test(toks[after]?.text ?? '') && j - after >= 4) {
+    // "the third time this year that the council had debated the tunnel": the clause after it
+    const right = trimLabel(a, after + 1, j);
+    if (right.split(' ').length >= 3) label = right;
+  } else if ((saying && !inQuoteAt(a.text, start)) || words < 3) {
+    let r = after;
+    if (toks[r]?.text === 'that') r++;
+    const right = trimLabel(a, r, j);
+    if (!label && !right && j < t1 && toks[j].text === ',') {
+      // "Early on March 4, 2026, the harbour board met ...": the clause after the comma
+      let k = j + 1;
+      while (k < t1 && !CLAUSE_END.test(toks[k].text) && !/^[.!?]$/.test(toks[k].text) && k - j < 12) k++;
+      label = trimLabel(a, j + 1, k);
+    } else if (right) label = label ? `${label} ${right}` : right;
+  }
+  if (!label) return null;
+  // a short label: at most 14 words, cut before a preposition phrase where one starts late
+  const ws = label.split(' ');
+  if (ws.length > 14) {
+    let cut = 14;
+    for (let k = 13; k >= 6; k--) if (LABEL_TRAIL.has(ws[k].toLowerCase())) {
+      cut = k;
+      break;
+    }
+    label = ws.slice(0, cut).join(' ').replace(LABEL_TRIM_END, '');
+  }
+  return label.length >= 4 ? label : null;
+}
+
+const CLAUSE_END = /^[,;:()“”"—–-]$/;
+const CUE_WORDS = new Set(['said', 'says', 'told', 'tells', 'added', 'announced', 'warned', 'stated', 'confirmed', 'reported', 'wrote', 'noted', 'insisted']);
+/** Words a label neither starts nor ends with: determiners, relative words, conjunctions, prepositions. */
+const LABEL_LEAD = new Set(['the', 'a', 'an', 'who', 'which', 'that', 'and', 'but', 'while', 'when', 'as', 'because', 'after', 'before', 'if', 'where', 'so', 'then', 'also', 'since', 'until', 'by', 'on', 'in', 'at', 'from', 'to', 'with', 'for', 'of', 'over', 'through', 'during', 'into', 'late', 'early']);
+const LABEL_TRAIL = new Set(['the', 'a', 'an', 'and', 'but', 'or', 'to', 'of', 'over', 'through', 'during', 'by', 'on', 'in', 'at', 'from', 'with', 'for', 'until', 'into', 'since', 'before', 'after', 'that', 'which', 'who', 'as', 'than', 'its', 'their', 'his', 'her', 'late', 'early', 'this', 'next', 'last']);
+const LABEL_TRIM_END = /[\s,;:—–-]+$/;
+const LABEL_PUNCT = /^[,;:.!?()“”"'‘’—–-]+$/;
+
+/** Is offset `at` inside a double-quoted passage of its line? (an odd number of quote marks before it) */
+function inQuoteAt(text: string, at: number): boolean {
+  const ls = text.lastIndexOf('\n', at) + 1;
+  const seg = text.slice(ls, at);
+  const curly = (seg.match(/“/g)?.length ?? 0) - (seg.match(/”/g)?.length ?? 0);
+  return curly > 0 || (seg.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+function isVerbal(t: Token | undefined): boolean {
+  return !!t && (t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** The words of tokens [i, j) as written, without leading determiners / connectives and without
+ *  trailing prepositions, articles and punctuation ("over the" before a cut-off time expression). */
+function trimLabel(a: Analysis, i: number, j: number): string {
+  const toks = a.tokens;
+  // "that" leads a clause ("that the council had debated") but is kept as a subject ("that is the most important thing")
+  while (i < j && ((LABEL_LEAD.has(toks[i].text.toLowerCase()) && !(toks[i].text.toLowerCase() === 'that' && isVerbal(toks[i + 1]))) || LABEL_PUNCT.test(toks[i].text))) i++;
+  while (j > i && (LABEL_TRAIL.has(toks[j - 1].text.toLowerCase()) || LABEL_PUNCT.test(toks[j - 1].text))) j--;
+  if (j - i < 1) return '';
+  const t = tokPhrase(a, i, j).replace(/\s+/g, ' ').trim();
+  return /[\p{L}]/u.test(t) ? t : '';
 }
 
 export { MONTH_NAMES, WEEKDAY_NAMES };
