@@ -27,6 +27,8 @@ const PLACE_FIRST = new Set(['lake', 'mount', 'mt', 'port', 'cape', 'fort', 'isl
 /** A run right after one of these nouns is an organisation ("group Green Orrin", "rival Brightmill"). */
 const ORG_CONTEXT = new Set(['group', 'company', 'firm', 'charity', 'developer', 'retailer', 'club', 'insurer', 'bank', 'newspaper', 'broadcaster', 'rival', 'operator', 'carrier', 'airline', 'chain', 'brand', 'outlet', 'supplier', 'maker', 'manufacturer', 'lender', 'startup', 'publisher', 'party', 'union']);
 /** A run right after one of these prepositions is a place ("in Kettwig", "near Oberau"). */
+/** Verbs of motion whose "to X" names a destination. */
+const MOTION_VERBS = new Set('diverted diverts sent sends moved moves travelled traveled travels flew flies returned returns fled flees evacuated headed heads transferred taken brought shipped sailed drove driven relocated relocates rerouted deported extradited airlifted'.split(' '));
 const PLACE_PREP = new Set(['in', 'near', 'at', 'outside', 'across', 'from', 'towards', 'toward', 'around', 'via', 'inside', 'throughout']);
 /** "X's army", "X's delegation": X is a country or place. */
 const PLACE_POSSESSED = new Set(['army', 'government', 'delegation', 'troops', 'forces', 'foreign', 'president', 'capital', 'border', 'borders', 'people', 'economy', 'military', 'parliament', 'leader', 'leaders', 'prime', 'defence', 'defense', 'ministry', 'navy', 'air', 'territory', 'citizens', 'population', 'embassy', 'ambassador', 'negotiators', 'envoy', 'president-elect', 'deputy']);
@@ -546,6 +548,8 @@ function classify(c: Cand, toks: Token[]): void {
     setType(c, 'organization');
     c.key = `org:${KNOWN_ORGS.get(whole)!.toLowerCase()}`;
   } else if (c.titled) setType(c, 'person');
+  // "Harlow & Finch", "Marks & Spencer": names joined by an ampersand are a firm
+  else if (c.tokens.length >= 3 && c.tokens.includes('&')) setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_WORDS.has(lastW)) setType(c, 'place');
   else if (c.tokens.length > 1 && ORG_WORDS.has(lastW)) setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) setType(c, 'place');
@@ -559,6 +563,8 @@ function classify(c: Cand, toks: Token[]): void {
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) setType(c, 'organization');
   else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) setType(c, 'place');
   else if (next && isPossessive(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) setType(c, 'place');
+  // "diverted six vessels to Harwick", "fled to Ostrava": a destination after a verb of motion
+  else if (prevLow === 'to' && [2, 3, 4].some((d) => MOTION_VERBS.has(toks[c.ci - d]?.text.toLowerCase() ?? '') && toks[c.ci - d].sent === toks[c.ci].sent) && !(next && isPossessive(next.text))) setType(c, 'place');
   // "the Tarsland government", "the Belmoran army" is a demonym (no type): a country's institutions
   else if (prevLow === 'the' && c.tokens.length === 1 && next && /^(?:government|army|parliament|navy|embassy|authorities)$/.test(next.text)) setType(c, 'place');
   else if (place) {

@@ -258,6 +258,8 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !inverted && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
           if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
           if (toks[k + 1]?.text === 'by') continue;
+          // "what people said about their sleep": a free relative, not an attribution
+          if ([1, 2, 3].some((d) => k - d >= t0 && toks[k - d].text === 'what')) continue;
           let c = k + 1;
           if ((w === 'told' || w === 'telling' || w === 'tells') && toks[c]) {
             // the one told: "reporters", "the Riverton Courier", "local radio", "him"
