@@ -386,7 +386,13 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number, bod
     if (w.length < EVENT_MIN || w.length > EVENT_MAX || !EVENT_NOUNS.has(w.toLowerCase()) || (toks[j].start >= start && toks[j].end <= end)) continue;
     // "Fire Chief Dana Okafor": an event word heading a longer name is no event
     if (/^[A-Z]/.test(w) && j + 1 < t1 && /^[A-Z]/.test(toks[j + 1].text)) continue;
-    if (best < 0 || Math.abs(j - before) < Math.abs(best - before)) best = j;
+    if (best < 0 || Math.abs(j - before) < Math.abs(best - before)) {
+      // "walked out on Tuesday after pay talks failed": an event noun in another clause is not the one dated
+      const [x, y] = j < before ? [j + 1, before] : [after, j];
+      let apart = false;
+      for (let k = x; k < y && !apart; k++) apart = CLAUSE_END.test(toks[k].text) || /^(?:after|before|when|while|because|since|until|but|although|though|whereas)$/i.test(toks[k].text);
+      if (!apart) best = j;
+    }
   }
   if (best >= 0 && best < before && before - best <= 8 && (isVerbal(toks[best + 1]) || (toks[best + 1]?.pos === 'ADV' && isVerbal(toks[best + 2])))) {
     // "the war might end by summer": the event noun is the subject of the dated clause, which
@@ -400,7 +406,9 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number, bod
       if (ev) return ev;
     }
   }
-  if (best >= 0 && Math.abs(best - before) <= 12) {
+  // "earlier this month he said the war might end": the clause after it says what happened
+  const subjectAfter = best > before && (isVerbal(toks[best + 1]) || (toks[best + 1]?.pos === 'ADV' && isVerbal(toks[best + 2])));
+  if (best >= 0 && Math.abs(best - before) <= 12 && !subjectAfter) {
     let i = best;
     while (i - 1 >= t0 && (toks[i - 1].pos === 'ADJ' || toks[i - 1].pos === 'PROPN' || toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'NUM' || toks[i - 1].text === '-') && toks[i - 1].end <= start - 0 + 100 && !(toks[i - 1].start >= start && toks[i - 1].end <= end) && best - i < 5) i--;
     let j = extendLocation(toks, t1, best + 1);
@@ -443,7 +451,8 @@ function eventFor(a: Analysis, sentence: number, start: number, end: number, bod
   }
   const left = [from, before + 1];
   let j = after;
-  while (j < t1 && !CLAUSE_END.test(toks[j].text) && !/^[.!?]$/.test(toks[j].text) && j - after < 14) j++;
+  // up to the clause's end or another time expression ("... might end by summer")
+  while (j < t1 && !CLAUSE_END.test(toks[j].text) && !/^[.!?]$/.test(toks[j].text) && j - after < 14 && !(/^(?:by|on|in|until|before|after|from|since|at)$/.test(toks[j].text) && j + 1 < t1 && TIME_CUE.test(toks[j + 1].text))) j++;
   let label = trimLabel(a, left[0], left[1]);
   const words = label ? label.split(' ').length : 0;
   if (/^(?:that|when)$/.test(toks[after]?.text ?? '') && j - after >= 4) {
