@@ -182,6 +182,21 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   }
   const people = cands.filter((c) => c.type === 'person' && c.tokens.length > 1);
   const orgs = cands.filter((c) => c.type === 'organization' && c.tokens.length > 1);
+  // words organisations are named after as places ("Marrowby" of "Marrowby Civic Society"), or
+  // that begin two different organisations' names ("Ferrow Borough Council", "Ferrow University"):
+  // found once per article, not per single-word candidate
+  const placeOfOrg = new Set<string>();
+  if (orgs.length) {
+    const firstOf = new Map<string, string>();
+    for (const o of orgs) {
+      const f = o.tokens[0];
+      if (firstOf.has(f) && firstOf.get(f) !== o.text) placeOfOrg.add(f);
+      firstOf.set(f, o.text);
+      if (namedAfterPlace(o.tokens, f)) placeOfOrg.add(f);
+      const l = o.tokens[o.tokens.length - 1];
+      if (namedAfterPlace(o.tokens, l)) placeOfOrg.add(l);
+    }
+  }
   // word -> is it the surname (or a spelling of it) of a person named in full; a surname recurs
   const surnameAlias = new Map<string, boolean>();
   // single tokens: surname aliases of people named in full, short forms of organisations, else context
@@ -214,7 +229,7 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     // "Marrowby" beside "Marrowby Civic Society", "Ferrow" beside "Ferrow Borough Council" and
     // "Ferrow University", "Velbay" beside "Radio Velbay": the place a public body or an outlet is
     // named after, not a short form of it (a firm's short form, "Orvik" for "Orvik Resources", is)
-    if (!ORG_WORDS.has(wlow) && orgs.some((o) => namedAfterPlace(o.tokens, word)) || new Set(orgs.filter((o) => o.tokens[0] === word).map((o) => o.text)).size > 1) {
+    if (!ORG_WORDS.has(wlow) && placeOfOrg.has(word)) {
       setType(c, 'place', false);
       continue;
     }
