@@ -24,7 +24,9 @@ const EVENT_NOUNS = new Set(
 /** Length bounds of the event nouns: most tokens fall outside and skip the lower-casing. */
 const EVENT_MIN = Math.min(...[...EVENT_NOUNS].map((w) => w.length));
 const EVENT_MAX = Math.max(...[...EVENT_NOUNS].map((w) => w.length));
-const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|next|upcoming|due|plans? to|planned|is to|are to|until|from)\b/i;
+// The present tense of scheduling verbs reads forward in news copy ("the levy takes effect on
+// July 1", "the trial opens on Monday"): past events are told in the past tense.
+const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|next|upcoming|due|plans? to|planned|is to|are to|until|from|takes? effect|comes? into (?:force|effect)|(?:opens|begins|starts|ends|expires|closes|resumes|reopens))\b/i;
 /** chrono's casual English parser without the parsers news copy does not need (clock times, ISO and
  *  slash dates, "within 3 days" / "3 days later" durations): about a third faster. */
 const KEEP_PARSERS = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENYearMonthNameParser', 'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser']);
@@ -249,8 +251,11 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       const rel = m[1].toLowerCase();
       const [ms, me] = season === 'summer' ? [6, 8] : season === 'winter' ? [12, 2] : season === 'spring' ? [3, 5] : [9, 11];
       const seasons = [y0 - 2, y0 - 1, y0, y0 + 1].map((yy) => ({ yy, s: yy * 12 + ms - 1, e: (ms > me ? yy + 1 : yy) * 12 + me - 1 }));
+      // "in the autumn" / "this summer": the current or latest season, or the coming one when the
+      // sentence looks forward ("work would start in the autumn").
+      const ahead = rel !== 'last' && rel !== 'next' && rel !== 'by' && looksForward(text, a.sentences[sentence].start, s);
       const pick =
-        rel === 'last' ? seasons.filter((x) => x.e < now).pop() : rel === 'next' || rel === 'by' ? seasons.find((x) => x.s > now) : seasons.filter((x) => x.s <= now).pop();
+        rel === 'last' ? seasons.filter((x) => x.e < now).pop() : rel === 'next' || rel === 'by' ? seasons.find((x) => x.s > now) : ahead ? seasons.find((x) => x.e >= now) : seasons.filter((x) => x.s <= now).pop();
       const y = pick?.yy ?? y0;
       date = ym(y, ms);
       dateEnd = season === 'winter' ? ym(y + 1, me) : ym(y, me);

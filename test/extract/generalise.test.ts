@@ -74,3 +74,14 @@ test('timeline labels are short clauses from the sentence', () => {
   assert.equal(ev('this year'), 'ferries had stopped');
   for (const t of ex.times) if (t.event) for (const w of t.event.split(/\s+/)) assert.ok(ex.sentences.some((s) => s.text.includes(w)), `label word "${w}" is from the text`);
 });
+
+test('scheduled events read forward: present-tense scheduling verbs and "in the autumn" after would', () => {
+  const ex = extractArticle(article(
+    'Toll plan\n\nThe Velmar council approved a bridge toll on Tuesday. The toll takes effect on July 1. Work on the deck would start in the autumn, the engineer said. Last winter the deck had cracked in two places.\n',
+    '2026-04-15',
+  ));
+  const t = (s: string) => ex.times.find((x) => x.text.includes(s));
+  assert.equal(t('July 1')?.date, '2026-07-01', 'the toll starts in the coming July, not last year');
+  assert.equal(t('autumn')?.date, '2026-09');
+  assert.equal(t('Last winter')?.date, '2025-12', 'a past season stays past');
+});
