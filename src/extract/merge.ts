@@ -303,7 +303,11 @@ export function buildTimeline(items: Item[]): TimelineEntry[] {
     e.sources.add(r.src);
   }
   const out = entries.map((e) => {
-    const text = [...e.texts.entries()].sort((x, y) => y[1].size - x[1].size || y[0].length - x[0].length)[0][0];
+    // The label: the wording most sources use; between equals, the one sharing most words with the
+    // entry's other wordings (what they have in common), then the longest.
+    const texts = [...e.texts.entries()].map(([t, src]) => ({ t, src, w: contentWords(t) }));
+    const central = (x: (typeof texts)[number]) => texts.reduce((n, y) => (y === x ? n : n + [...x.w].filter((w) => y.w.has(w)).length), 0);
+    const text = texts.sort((x, y) => y.src.size - x.src.size || central(y) - central(x) || y.t.length - x.t.length)[0].t;
     const t: TimelineEntry = { date: e.date, text, sources: [...e.sources] };
     if (e.end) t.end = e.end;
     return t;
