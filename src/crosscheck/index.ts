@@ -101,6 +101,18 @@ function valuesFrom(items: { value: string; norm: string; claim: Claim }[]): Con
 
 const unitWord = (n: NumberSlot) => (n.unit === '%' ? 'percentage' : n.unit === 'usd' ? 'amount in dollars' : n.unit ? `number of ${n.unit === 'people' ? 'people' : n.unit + 's'}` : 'number');
 
+/** The past form of a verb lemma as one of the sentences writes it ("lasted", "evacuated"), if any. */
+function pastFormIn(sentences: string[], lemma: string): string | null {
+  const stem = lemma.replace(/[^a-z]/gi, '').replace(/e$/, '');
+  if (!stem) return null;
+  const re = new RegExp(`\\b(${stem}e?d)\\b`, 'i');
+  for (const t of sentences) {
+    const m = re.exec(t);
+    if (m) return m[1].toLowerCase();
+  }
+  return null;
+}
+
 function quoteWords(t: string): Set<string> {
   // crude stemming is enough to compare two renderings of one statement
   return new Set(
@@ -314,7 +326,12 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
         const vals = valuesFrom(members.map((m) => ({ value: m.n.text, norm: String(m.n.value), claim: claims[m.c] })));
         if (vals.length < 2) continue;
         const n0 = members[0].n;
-        conflicts.push({ kind: 'number', about: `${n0.duration ? 'duration in ' + n0.unit + 's' : unitWord(n0)}${n0.verb ? ` (${n0.verb})` : ''}`, values: vals });
+        // "how long it lasted (hours)", "number of residents evacuated": the verb as the source wrote it
+        const verb = n0.verb ? pastFormIn(members.map((m) => claims[m.c].text), n0.verb) : null;
+        const about = n0.duration
+          ? `how long it ${verb ?? (n0.verb ? `took to ${n0.verb}` : 'took')}, in ${n0.unit}s`
+          : `${unitWord(n0)}${verb ? ` ${verb}` : n0.verb ? `, verb: ${n0.verb}` : ''}`;
+        conflicts.push({ kind: 'number', about, values: vals });
         for (const m of members) conflictedClaims.add(claims[m.c].id);
       }
     }

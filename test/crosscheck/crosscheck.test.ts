@@ -53,6 +53,7 @@ test('planted conflicts are found with the sources of each value', () => {
   const kinds = x.conflicts.map((c) => c.kind).sort();
   const dur = x.conflicts.find((c) => c.kind === 'number' && /hour/.test(c.about));
   assert.ok(dur, `duration conflict in ${JSON.stringify(kinds)}`);
+  assert.match(dur.about, /^how long it [a-z]+ed, in hours$/, 'the label uses the verb as the sources wrote it');
   const five = dur.values.find((v) => /five/.test(v.value));
   assert.deepEqual(five?.sources, ['o1']);
   const three = dur.values.filter((v) => /three/.test(v.value)).flatMap((v) => v.sources).sort();
