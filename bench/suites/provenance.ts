@@ -91,7 +91,6 @@ export function evaluateProvenance(opts: Partial<ProvenanceOptions> = {}): ProvR
     const docs = loadEcb();
     const byCluster = new Map<string, typeof docs>();
     for (const d of docs) (byCluster.get(d.cluster) ?? byCluster.set(d.cluster, []).get(d.cluster)!).push(d);
-    const kinds: ProvenanceKind[] = ['original', 'duplicate', 'wire-copy', 'rewrite'];
     const conf = new Map<string, number>(); // gold|pred -> count
     let famOk = 0, famN = 0, n = 0, stories = 0, sameN = 0, sameDep = 0, otherN = 0;
     const t0 = performance.now();

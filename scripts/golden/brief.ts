@@ -7,7 +7,6 @@
  * by the test directly, not kept here.)
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { seedsDir } from '../../bench/shared.js';
 import { Crosscheck } from '../../src/pipeline.js';
 import type { FullBriefStory } from '../../src/brief/index.js';

@@ -15,7 +15,6 @@ export interface LineRule {
   test: (line: string, words: number) => boolean;
 }
 
-const re = (r: RegExp) => (l: string) => r.test(l);
 /** Matches only when the line is short (a prompt, not a sentence that contains the phrase). */
 const short = (r: RegExp, maxWords = 12) => (l: string, w: number) => w <= maxWords && r.test(l);
 

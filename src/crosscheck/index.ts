@@ -142,7 +142,6 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   const T = opts.alignThreshold ?? 0.35;
   const articles = input.articles;
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const famOf = (id: string) => byId.get(id)?.family ?? id;
   const storyYear = yearOf(articles.map((a) => (a.published ?? '').slice(0, 4) + ' ' + a.text.slice(0, 4000)).join(' '));
   const claims: Claim[] = [];
   const pubCount = new Map<string, number>();
@@ -167,7 +166,6 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   }
   const { pairs, idf } = similarities(reps.map((i) => claims[i]));
   const simU = (a: number, b: number) => (a === b ? 1 : (a < b ? pairs.get(a)?.get(b) : pairs.get(b)?.get(a)) ?? 0);
-  const simOf = (i: number, j: number) => simU(uOf[i], uOf[j]);
   /** IDF-weighted Dice over core lemmas (no names, titles, numbers): are two sentences about the same thing? */
   const coreSets = reps.map((i) => new Set(claims[i].core));
   const coreW = reps.map((i) => claims[i].core.reduce((w, l) => w + (idf.get(l) ?? 0), 0));

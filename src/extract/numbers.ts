@@ -43,7 +43,6 @@ const RE = new RegExp(
 export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMention[] {
   const text = a.text;
   const out: NumberMention[] = [];
-  const toks = a.tokens;
   const sentAt = (at: number) => sentenceAt(a, at);
   const tokIdx = (at: number) => firstTokenAt(a, at);
   RE.lastIndex = 0;

@@ -151,7 +151,6 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     if (dlEnd > 0 && s0 < dlEnd) continue;
     const st = r.start;
     const sentence = sentAt(s0);
-    const sentText = text.slice(Math.max(a.sentences[sentence].start, s0 - 200), Math.min(a.sentEnds[sentence], s0 + 200));
     // widen to the words news copy uses around dates
     let start = s0;
     let end = s0 + raw.length;
