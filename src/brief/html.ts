@@ -4,7 +4,7 @@
  */
 import type { BriefArticle, BriefDocument, BriefStory } from '../types.js';
 import { escapeHtml as h, safeHref } from '../util/escape.js';
-import { cite, familySentence, isFull, KIND_LABEL, mergedTimeline, sourceViews, type SourceView } from './view.js';
+import { cite, familySentence, isFull, KIND_LABEL, mergedTimeline, sourceViews, speakerLabel, type SourceView } from './view.js';
 
 const CSS = `body{font:16px/1.55 system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
 h1,h2,h3{line-height:1.2}h2{border-bottom:2px solid #222;padding-bottom:.2em;margin-top:2.5em}h3{margin-top:1.6em}
@@ -57,7 +57,7 @@ export function renderStoryHtml(s: BriefStory): string {
     const people = s.entities.filter((e) => e.type === 'person');
     parts.push(people.length ? `<ul>${people.map((e) => `<li><strong>${h(e.name)}</strong>${e.variants.filter((v) => v.text !== e.name).length ? ` <span class="meta">(also ${h(e.variants.filter((v) => v.text !== e.name).map((v) => v.text).join(', '))})</span>` : ''}${e.roles.length ? ' — ' + e.roles.map((r) => `${h(r.text)}${cc(r.sources)}`).join('; ') : ''}</li>`).join('')}</ul>` : '<p class="meta">No people with roles found.</p>');
     parts.push('<h3>Who said what</h3>');
-    parts.push(s.quotes.length ? s.quotes.map((q) => `<p><strong>${h(q.speaker ?? 'unattributed')}</strong>${cc(q.sources)}</p><blockquote>“${h(q.text)}”</blockquote>${q.variants.filter((v) => v.text !== q.text).map((v) => `<blockquote class="src">also worded: “${h(v.text)}”${cc(v.sources)}</blockquote>`).join('')}`).join('') : '<p class="meta">No quotes found.</p>');
+    parts.push(s.quotes.length ? s.quotes.map((q) => `<p>${speakerLabel(q, h, (x) => `<strong>${x}</strong>`)}${cc(q.sources)}</p><blockquote>“${h(q.text)}”</blockquote>${q.variants.filter((v) => v.text !== q.text).map((v) => `<blockquote class="src">also worded: “${h(v.text)}”${cc(v.sources)}</blockquote>`).join('')}`).join('') : '<p class="meta">No quotes found.</p>');
     if (s.unattributed.length || s.singleSource.length) {
       parts.push('<h3>To check</h3>');
       if (s.unattributed.length) parts.push(`<p>Claims with no attribution and a single source:</p><ul>${s.unattributed.map((x) => `<li>${h(x.text)}${cc(x.sources)}</li>`).join('')}</ul>`);

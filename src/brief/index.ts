@@ -18,6 +18,8 @@ export interface BriefEntity {
 
 export interface BriefQuote {
   speaker: string | null;
+  /** With no named speaker: the unnamed source as written ("Kremlin insiders"), else absent or null. */
+  attribution?: string | null;
   text: string;
   kind?: 'direct' | 'partial' | 'reported';
   sources: string[];

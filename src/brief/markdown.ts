@@ -4,7 +4,7 @@
  */
 import type { BriefArticle, BriefDocument, BriefStory } from '../types.js';
 import { escapeMarkdown as md } from '../util/escape.js';
-import { cite, familySentence, isFull, KIND_LABEL, mergedTimeline, sourceViews } from './view.js';
+import { cite, familySentence, isFull, KIND_LABEL, mergedTimeline, sourceViews, speakerLabel } from './view.js';
 
 function articleLine(n: number, a: BriefArticle): string {
   const parts = [`**${md(a.outlet ?? 'unknown outlet')}**`];
@@ -62,7 +62,7 @@ export function renderStoryMarkdown(s: BriefStory): string {
     out.push('### Who said what', '');
     if (!s.quotes.length) out.push('_No quotes found._');
     for (const q of s.quotes.slice(0, 20)) {
-      out.push(`- **${md(q.speaker ?? 'unattributed')}**: “${md(clip(q.text, 300))}” ${c(q.sources)}`);
+      out.push(`- ${speakerLabel(q, md, (x) => `**${x}**`)}: “${md(clip(q.text, 300))}” ${c(q.sources)}`);
       if (q.variants.length > 1) for (const v of q.variants) if (v.text !== q.text) out.push(`  - also worded: “${md(clip(v.text, 300))}” ${c(v.sources)}`);
     }
     out.push('');

@@ -65,6 +65,15 @@ export function isFull(s: BriefStory): s is FullBriefStory {
   return Array.isArray((s as FullBriefStory).summary);
 }
 
+/**
+ * Who a quote is from, for display: the named speaker, else the unnamed source as written (with a
+ * note that it is not named), else "unattributed". `strong` wraps the name (already escaped).
+ */
+export function speakerLabel(q: { speaker: string | null; attribution?: string | null }, esc: (s: string) => string, strong: (s: string) => string): string {
+  if (q.speaker) return strong(esc(q.speaker));
+  return q.attribution ? `${strong(esc(q.attribution))} (not named)` : strong('unattributed');
+}
+
 export const KIND_LABEL: Record<string, string> = { number: 'Number', date: 'Date', role: 'Role', quote: 'Quote', place: 'Place', participants: 'Participants' };
 
 /** Timeline entries with the same dates and wording (case aside) shown once, sources merged. */

@@ -206,3 +206,12 @@ export const REPORT_VERBS = new Set(
 );
 
 export const PRONOUNS_PERSON = new Set(['he', 'she', 'him', 'his', 'her']);
+/**
+ * Head nouns of an unnamed source ("according to Kremlin insiders", "Russian officials said",
+ * "the sheriff's office said"): a quote with no named speaker is shown with such an attribution
+ * instead of as unattributed. Only these heads count: a phrase that ends in another noun ("the
+ * drainage canal said", "the meeting said") is a mis-parse, not a source.
+ */
+export const SOURCE_HEADS = new Set(
+  'officials official authorities authority sources source insiders analysts analyst experts expert media commentators observers diplomats diplomat spokesman spokeswoman spokesperson spokespeople police investigators prosecutors witnesses residents neighbours neighbors survivors aides aide advisers advisors officers lawmakers legislators ministry department agency office board council committee commission government administration company firm website statement report reports figures data survey poll documents records study researchers scientists doctors hospital union representatives negotiators delegates regulators court military army kremlin organisers organizers campaigners activists critics economists estimates service services brigade'.split(' '),
+);

@@ -4,7 +4,7 @@
  */
 import type { Article } from '../types.js';
 import type { ArticleExtraction, EntityType, StoryEntity, StoryExtraction, StoryQuote, TimelineEntry } from './types.js';
-import { KNOWN_ORGS, placeKey } from './gazetteer.js';
+import { KNOWN_ORGS, placeKey, SOURCE_HEADS } from './gazetteer.js';
 import { similarNames, translit } from './similar.js';
 
 interface Item {
@@ -120,7 +120,7 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
 
   // ------------------------------------------------------------------ quotes
   // quoted words (direct / partial) and reported statements are grouped apart: a paraphrase is not a wording
-  interface QG { speaker: SE | null; speakerText: string | null; quoted: boolean; variants: Map<string, { sources: Set<string>; quoted: boolean; words: Set<string> }>; kinds: Map<string, number> }
+  interface QG { speaker: SE | null; speakerText: string | null; attributions: Map<string, number>; quoted: boolean; variants: Map<string, { sources: Set<string>; quoted: boolean; words: Set<string> }>; kinds: Map<string, number> }
   const normQ = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   /**
    * Same statement: compared with each wording already in the group (not with the union of their
@@ -158,10 +158,12 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
       const quoted = q.kind !== 'reported';
       let g = groups.find((x) => x.quoted === quoted && sameStatement(x, sp, q.text, words));
       if (!g) {
-        g = { speaker: sp, speakerText: q.speakerText, quoted, variants: new Map(), kinds: new Map() };
+        g = { speaker: sp, speakerText: q.speakerText, attributions: new Map(), quoted, variants: new Map(), kinds: new Map() };
         groups.push(g);
       }
       if (!g.speaker && sp) g.speaker = sp;
+      const src = sp ? null : unnamedSource(q.speakerText, q.cue);
+      if (src) g.attributions.set(src, (g.attributions.get(src) ?? 0) + 1);
       const norm = q.text.trim();
       if (!g.variants.has(norm)) g.variants.set(norm, { sources: new Set(), quoted, words });
       g.variants.get(norm)!.sources.add(article.id);
@@ -193,6 +195,7 @@ export function mergeExtractions(items: Item[]): StoryExtraction {
     return {
       speaker: g.speaker ? byId.get(g.speaker.id)?.name ?? null : null,
       speakerId: g.speaker?.id ?? null,
+      attribution: g.speaker ? null : [...g.attributions.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0]?.[0] ?? null,
       text: variants[0].text,
       kind,
       sources,
@@ -314,4 +317,19 @@ export function buildTimeline(items: Item[]): TimelineEntry[] {
   });
   out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : (x.end ?? '') < (y.end ?? '') ? -1 : 1));
   return out;
+}
+
+/**
+ * An unnamed source as written ("Kremlin insiders", "U.S. officials", "the sheriff's office"), or
+ * null: the phrase must end in a source noun (SOURCE_HEADS), not open with a pronoun ("his
+ * envoys" needs the sentence before it), and come with a speech cue, not a naming one ("a new
+ * body called ...").
+ */
+export function unnamedSource(text: string | null, cue: string | null): string | null {
+  if (!text || !cue || /^call/.test(cue)) return null;
+  const t = text.trim().replace(/[,;:.]+$/, '');
+  const words = t.split(/\s+/);
+  if (words.length > 7 || /^(?:his|her|their|its|our|my|your|it|they|this|that|these|those|which|who|we|i|you)$/i.test(words[0])) return null;
+  const head = words[words.length - 1].toLowerCase().replace(/[’']s?$/, '');
+  return SOURCE_HEADS.has(head) ? t.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()) : null;
 }

@@ -98,6 +98,9 @@ export interface StoryEntity {
 export interface StoryQuote {
   speaker: string | null; // story entity name
   speakerId: string | null;
+  /** With no named speaker: the unnamed source as the text gives it ("Kremlin insiders",
+   *  "the sheriff's office"), else null. */
+  attribution: string | null;
   text: string; // representative wording
   kind: 'direct' | 'partial' | 'reported';
   sources: string[];

@@ -9,6 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle, mergeStory } from '../../src/extract/index.js';
+import { unnamedSource } from '../../src/extract/merge.js';
+import { renderStoryMarkdown } from '../../src/brief/markdown.js';
+import { briefStoryFrom } from '../../src/brief/index.js';
+import '../../src/pipeline.js';
 import { article } from './helpers.js';
 
 const dir = join(import.meta.dirname, '..', 'gold', 'extract', 'articles');
@@ -95,4 +99,35 @@ test('two statements of one speaker that share a word or two stay two quotes; a 
   assert.equal(spring.variants.length, 1);
   assert.ok(!salk.some((q) => q.text === 'insulting'), 'the partial quote is part of the reported statement that holds it');
   assert.ok(salk.some((q) => q.text.includes('"insulting" if nothing changed')));
+});
+
+test('a quote from an unnamed source keeps the source as written; mis-parsed phrases stay unattributed', () => {
+  // phrases that name a source
+  assert.equal(unnamedSource('Kremlin insiders', 'according to'), 'Kremlin insiders');
+  assert.equal(unnamedSource('The county fire service', 'said'), 'the county fire service');
+  assert.equal(unnamedSource("the mayor's office", 'said'), "the mayor's office");
+  assert.equal(unnamedSource('Tesvar media and analysts', 'according to'), 'Tesvar media and analysts');
+  // not sources: a pronoun-led phrase needs the sentence before it, a naming cue, a place, an event
+  assert.equal(unnamedSource('his advisers', 'according to'), null);
+  assert.equal(unnamedSource('a new relief body', 'called'), null);
+  assert.equal(unnamedSource('the drainage ditch', 'said'), null);
+  assert.equal(unnamedSource('the meeting', 'said'), null);
+  assert.equal(unnamedSource(null, 'said'), null);
+
+  const b1 = article(`Odrinsk rail link to reopen\n\nThe Odrinsk rail link will reopen on Monday after repairs, according to Tesvar transport officials.\n\nRepairs cost about 4 million euros, the transport ministry said.\n\n"We are ready," Mikhail Zayats said.`, '2026-02-09');
+  const b2 = article(`Rail link back on Monday\n\nTrains between Odrinsk and the coast run again from Monday, according to Tesvar transport officials.\n\nZayats said the line was safe.`, '2026-02-09');
+  const s2 = mergeStory([b1, b2].map((a) => ({ article: a, extraction: extractArticle(a) })));
+  const reopen = s2.quotes.find((q) => /reopen/.test(q.text));
+  assert.ok(reopen, JSON.stringify(s2.quotes));
+  assert.equal(reopen.speaker, null);
+  assert.equal(reopen.attribution, 'Tesvar transport officials');
+  const cost = s2.quotes.find((q) => /4 million/.test(q.text));
+  assert.equal(cost?.attribution, 'the transport ministry');
+  // a named speaker carries no attribution
+  const ready = s2.quotes.find((q) => q.text === 'We are ready');
+  assert.ok(ready?.speaker && ready.attribution === null);
+  // the brief shows the source as written, marked as not named
+  const md = renderStoryMarkdown(briefStoryFrom({ id: 's1', title: 'Odrinsk rail link to reopen' }, [b1, b2], new Map()));
+  assert.match(md, /- \*\*Tesvar transport officials\*\* \(not named\): “The Odrinsk rail link will reopen/);
+  assert.doesNotMatch(md, /\*\*unattributed\*\*: “The Odrinsk rail link/);
 });

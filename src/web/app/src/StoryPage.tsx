@@ -423,7 +423,8 @@ function QuoteView({ q }: { q: Quote }) {
   return (
     <figure class={q.wordingDiffers ? 'quote differs' : 'quote'}>
       <figcaption>
-        <strong>{q.speaker ?? 'Unattributed'}</strong>
+        <strong>{q.speaker ?? q.attribution ?? 'Unattributed'}</strong>
+        {!q.speaker && q.attribution && <span class="meta"> (not named)</span>}
         {q.kind && q.kind !== 'direct' && <span class="chip">{q.kind}</span>}
         {q.wordingDiffers && <span class="chip conflict">wording differs</span>}
       </figcaption>

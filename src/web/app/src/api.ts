@@ -93,6 +93,8 @@ export interface Entity {
 
 export interface Quote {
   speaker?: string | null;
+  /** Unnamed source as written, when there is no named speaker. */
+  attribution?: string | null;
   text: string;
   kind?: string;
   sources?: SourceRef[];
