@@ -103,6 +103,7 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
   paragraphs.forEach((p, pi) => {
     if (p.kind === 'heading') return;
     const quotes = quotesOf(p.text);
+    const quoteSpeaker = new Map<(typeof quotes)[number], string | null>();
     for (const s of analyse(p.text)) {
       let text = s.text;
       let off = s.start;
@@ -125,6 +126,8 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
         else if (nxt && nxt.pos === 'VERB' && REPORT_VERBS.has(nxt.lemma) && t.pos === 'PROPN') { known.add(k); mentioned.push(k); }
       }
       const sQuotes: QuoteSlot[] = [];
+      // a quotation opened in an earlier sentence that runs into this one
+      const open = quotes.find((q) => q.at < s.start && q.end > s.start + 1);
       for (const q of quotes) {
         if (q.at < s.start || q.at >= s.start + s.text.length) continue;
         let speaker: string | null;
@@ -132,6 +135,7 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
         else speaker = speakerKey(q.speakerText) ?? mentionedBefore(s.tokens, q.at, known);
         if (speaker && q.speakerText && !q.pronoun && /^[A-Z]/.test(q.speakerText)) known.add(speaker);
         sQuotes.push({ text: q.text, speaker, speakerText: q.speakerText, kind: q.kind });
+        quoteSpeaker.set(q, speaker);
         if (speaker && known.has(speaker)) mentioned.push(speaker);
       }
       if (mentioned.length) lastPerson = mentioned[0];
@@ -153,7 +157,8 @@ export function extractClaims(a: CrossArticle, storyYear: number | null = null):
         roles,
         places: slots.places,
         quotes: sQuotes,
-        attribution: parseAttribution(s, sQuotes),
+        attribution: parseAttribution(s, sQuotes) ?? (open ? quoteSpeaker.get(open) ?? null : null),
+        ...(open ? { continuesQuote: true } : {}),
       });
     }
   });

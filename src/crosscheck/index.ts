@@ -242,6 +242,7 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
   const groups: number[][] = members.filter((m) => m.length);
   const factOfClaim = new Map<string, Fact>();
   const facts: Fact[] = [];
+  let factN = 0;
   for (const idxs of groups) {
     const cs = idxs.map((i) => claims[i]);
     const sources = uniq(cs.map((c) => c.article)).sort((a, b) => order.get(a)! - order.get(b)!);
@@ -257,12 +258,14 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
     const rank = (c: Claim) => {
       const k = byId.get(c.article)?.kind;
       const dangling = /^(he|she|they|it|this|these|but|however)\b|^[“"]/i.test(c.text) ? 500 : 0;
-      return (k === 'original' || !k ? 0 : k === 'rewrite' ? 2 : 1) * 1000 + dangling - (wmap.get(normText(c.text))!.sources.length * 10) + Math.min(c.n, 9);
+      // the rest of a quote cut from its start reads worst, even from the original source
+      const cut = c.continuesQuote ? 5000 : 0;
+      return (k === 'original' || !k ? 0 : k === 'rewrite' ? 2 : 1) * 1000 + dangling + cut - (wmap.get(normText(c.text))!.sources.length * 10) + Math.min(c.n, 9);
     };
     let rep = cs[0], best = Infinity;
     for (const c of cs) { const r = rank(c); if (r < best) { best = r; rep = c; } }
     const f: Fact = {
-      id: `f${facts.length + 1}`,
+      id: `f${++factN}`,
       text: rep.text,
       sources,
       independentSources: families.length,
@@ -272,7 +275,9 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
       position: Math.min(...cs.map((c) => c.n)),
       attributed: cs.some((c) => c.attribution !== null),
     };
-    facts.push(f);
+    // the rest of a quotation opened in an earlier sentence is not a statement of its own: it is
+    // listed with its quote (who said what), not as a fact cut from its start
+    if (!cs.every((c) => c.continuesQuote)) facts.push(f);
     for (const c of cs) factOfClaim.set(c.id, f);
   }
   const claimIndex = new Map(claims.map((c, i) => [c.id, i]));

@@ -409,8 +409,8 @@ const AFTER_CUE = new RegExp(`^[,.!?]?\\s*${CUE}\\s+((?:[A-Za-z.'’-]+\\s+){0,4
 const BEFORE = new RegExp(`(?:\\b(he|she|they)|([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2}))\\s+(?:${CUE}|called\\s+[^“"]*|described\\s+[^“"]*)(?:,\\s*(?:however|then|later|also|too))?[:,]?\\s*$`, 'iu');
 
 /** Direct and partial quotes in a paragraph, with the speaker as written (pronouns unresolved). */
-export function parseQuotes(paragraph: string): { text: string; at: number; speakerText: string | null; pronoun: boolean; kind: 'direct' | 'partial' }[] {
-  const out: { text: string; at: number; speakerText: string | null; pronoun: boolean; kind: 'direct' | 'partial' }[] = [];
+export function parseQuotes(paragraph: string): { text: string; at: number; end: number; speakerText: string | null; pronoun: boolean; kind: 'direct' | 'partial' }[] {
+  const out: { text: string; at: number; end: number; speakerText: string | null; pronoun: boolean; kind: 'direct' | 'partial' }[] = [];
   for (const m of paragraph.matchAll(QUOTE_RE)) {
     const text = m[1].trim().replace(/[,.]$/, '');
     const words = text.split(/\s+/).length;
@@ -430,7 +430,7 @@ export function parseQuotes(paragraph: string): { text: string; at: number; spea
     else if (acc) speakerText = acc[1];
     else if (/^[,.]?\s*(?:he|she)\s+(?:said|added)/i.test(after)) { pronoun = true; speakerText = after.trim().split(/\s+/)[0].replace(/^[,.]/, ''); }
     const isDirect = words >= 5 && (/[,.!?]$/.test(m[1].trim()) || /^[,.!?]/.test(after) || before.trim() === '' || /:\s*$/.test(before));
-    out.push({ text, at: m.index!, speakerText: speakerText?.trim() ?? null, pronoun, kind: isDirect ? 'direct' : 'partial' });
+    out.push({ text, at: m.index!, end: m.index! + m[0].length, speakerText: speakerText?.trim() ?? null, pronoun, kind: isDirect ? 'direct' : 'partial' });
   }
   return out;
 }

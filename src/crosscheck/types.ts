@@ -85,6 +85,9 @@ export interface Claim {
   quotes: QuoteSlot[];
   /** "according to U.S. officials", "Ushakov said", or null. */
   attribution: string | null;
+  /** The sentence lies inside a quotation opened in an earlier sentence (“... Until X. This is
+   *  especially true ...”): words of that quote's speaker, not a statement of its own. */
+  continuesQuote?: boolean;
 }
 
 export interface FactWording {

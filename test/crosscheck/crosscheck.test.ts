@@ -101,3 +101,24 @@ test('per-source report: what each source alone reports and what it leaves out',
   const o2 = x.sources.find((s) => s.id === 'o2')!;
   assert.ok(o2.alone.some((c) => /Fuel prices/.test(c.text)));
 });
+
+test('the rest of a quote opened in an earlier sentence is its speaker’s words, not a fact cut from its start', () => {
+  const q1 = art('q1', 'q1', '2026-06-09', [
+    'Harbour Master Ilse Brandvold met the ferry operator on Tuesday.',
+    'She added, however: “Until the channel is dredged, no ferry will sail at low tide. This applies above all to the night crossings, when the sandbank is hardest to see.”',
+  ]);
+  const q2 = art('q2', 'q1', '2026-06-09', [
+    'Harbour Master Ilse Brandvold met the ferry operator on Tuesday.',
+    'She added, however: “Until the channel is dredged, no ferry will sail at low tide. This applies above all to the night crossings, when the sandbank is hardest to see.”',
+  ]);
+  const q3 = art('q3', 'q3', '2026-06-09', [
+    'Brandvold said no ferry would sail at low tide until the channel was dredged, above all on the night crossings when the sandbank is hardest to see.',
+  ]);
+  const r = crosscheckStory({ articles: [q1, q2, q3] });
+  const cont = r.claims.filter((c) => c.text.startsWith('This applies'));
+  assert.equal(cont.length, 2);
+  assert.ok(cont.every((c) => c.continuesQuote && c.attribution !== null), JSON.stringify(cont));
+  assert.ok(!r.claims.find((c) => c.text.startsWith('She added'))!.continuesQuote);
+  // no fact (and no single-source listing) reads from the middle of the quote
+  for (const list of [r.facts, r.singleSource, r.unattributed]) assert.ok(!list.some((f) => f.text.startsWith('This applies')), JSON.stringify(list.map((f) => f.text)));
+});
