@@ -223,6 +223,8 @@ function sameFirst(a: string[], b: string[]): number {
 interface TE {
   date: string;
   end?: string;
+  /** A running period ("since 2019"): other mentions do not fold into it. */
+  since?: boolean;
   texts: Map<string, Set<string>>;
   words: Set<string>;
   sources: Set<string>;
@@ -243,15 +245,22 @@ function contains(outer: TE, d: string, e?: string): boolean {
 
 export function buildTimeline(items: Item[]): TimelineEntry[] {
   const entries: TE[] = [];
-  const raw: { date: string; end?: string; text: string; src: string; words: Set<string>; finest: boolean; key: string }[] = [];
+  const raw: { date: string; end?: string; text: string; src: string; words: Set<string>; finest: boolean; key: string; since?: boolean }[] = [];
+  // "since 2014": a period that runs up to the article's date (else the story's), not an event of 2014
+  const monthOf = (a: Article) => (a.metadata.published ?? a.metadata.dateline?.date ?? '').slice(0, 7);
+  const months = new Map<string, number>();
+  for (const { article } of items) if (/^\d{4}-\d{2}$/.test(monthOf(article))) months.set(monthOf(article), (months.get(monthOf(article)) ?? 0) + 1);
+  const storyMonth = [...months.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? '';
   for (const { article, extraction } of items) {
+    const asOf = /^\d{4}-\d{2}$/.test(monthOf(article)) ? monthOf(article) : storyMonth;
     for (const t of extraction.times) {
       if (!t.date || !t.event || t.precision === 'part-of-day') continue;
+      const since = !t.dateEnd && t.date.length <= 7 && /^since\s/i.test(t.text) && /^\d{4}-\d{2}$/.test(asOf) && asOf.slice(0, t.date.length) > t.date;
       // what the event is about: its own words plus the names in its sentence ("Abu Dhabi", "Kremlin")
       const sent = extraction.sentences[t.sentence]?.text ?? '';
       const words = contentWords(t.event);
       for (const m of sent.slice(1).matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g)) for (const w of contentWords(m[0])) words.add(w);
-      raw.push({ date: t.date, end: t.dateEnd && t.dateEnd !== t.date ? t.dateEnd : undefined, text: t.event, src: article.id, words, finest: true, key: `${article.id}/${t.sentence}` });
+      raw.push({ date: t.date, end: since ? asOf : t.dateEnd && t.dateEnd !== t.date ? t.dateEnd : undefined, text: t.event, src: article.id, words, finest: true, key: `${article.id}/${t.sentence}`, ...(since ? { since } : {}) });
     }
   }
   // words found around most dated events ("Russia", "talks" in a story about Russia's talks) do not tell events apart
@@ -281,7 +290,8 @@ export function buildTimeline(items: Item[]): TimelineEntry[] {
     let bestScore = 0;
     for (const x of entries) {
       const exact = x.date === r.date && x.end === r.end;
-      const folds = !exact && !r.end && (x.end || x.date.length > r.date.length) && contains(x, r.date, r.end);
+      // a running period ("since 2019") is no event that later mentions narrow down
+      const folds = !exact && !r.end && !x.since && (x.end || x.date.length > r.date.length) && contains(x, r.date, r.end);
       if (!exact && !folds) continue;
       const sc = score(x.words, r.words) + (kindOf(r.text) && [...x.texts.keys()].some((t) => kindOf(t) === kindOf(r.text)) ? 1 : 0);
       if (sc < (exact ? 1 : 2)) continue;
@@ -295,7 +305,7 @@ export function buildTimeline(items: Item[]): TimelineEntry[] {
     }
     let e = best;
     if (!e) {
-      e = { date: r.date, end: r.end, texts: new Map(), words: new Set(), sources: new Set() };
+      e = { date: r.date, end: r.end, texts: new Map(), words: new Set(), sources: new Set(), ...(r.since ? { since: true } : {}) };
       entries.push(e);
     }
     if (!e.texts.has(r.text)) e.texts.set(r.text, new Set());

@@ -131,3 +131,16 @@ test('a quote from an unnamed source keeps the source as written; mis-parsed phr
   assert.match(md, /- \*\*Tesvar transport officials\*\* \(not named\): “The Odrinsk rail link will reopen/);
   assert.doesNotMatch(md, /\*\*unattributed\*\*: “The Odrinsk rail link/);
 });
+
+test('timeline: "since 2019" is a period up to the article date (the story date for an undated article), not an event of 2019', () => {
+  const c1 = article('Zayats keeps ministry\n\nMikhail Zayats, who has led the transport ministry since 2019, kept his post in the reshuffle on Monday.', '2026-02-09');
+  const c2 = article('Odrinsk port\n\nThe Odrinsk port has been closed to tankers since 2023, port officials said on Tuesday.');
+  const s3 = mergeStory([c1, c2].map((a) => ({ article: a, extraction: extractArticle(a) })));
+  const led = s3.timeline.find((e) => e.date === '2019');
+  assert.ok(led, JSON.stringify(s3.timeline));
+  assert.equal(led.end, '2026-02');
+  const closed = s3.timeline.find((e) => e.date === '2023');
+  assert.equal(closed?.end, '2026-02', JSON.stringify(s3.timeline));
+  // a dated event keeps its day
+  assert.ok(s3.timeline.some((e) => e.date === '2026-02-09' && !e.end));
+});
