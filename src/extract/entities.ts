@@ -600,6 +600,8 @@ function addRoles(c: Cand, toks: Token[]): void {
     let k = c.ci - 1;
     const pre: string[] = [];
     while (k >= 0 && toks[k].sent === toks[c.ci].sent && isCap(toks[k].text) && TITLE_MODIFIERS.has(toks[k].text.toLowerCase()) && pre.length < 2) pre.unshift(toks[k--].text);
+    // "former President X": a lower-case "former" still belongs to the title (it is what sources disagree on)
+    if (k >= 0 && toks[k].sent === toks[c.ci].sent && /^(?:former|ex)$/.test(toks[k].text)) pre.unshift(toks[k].text);
     if (pre.length) c.role = `${pre.join(' ')} ${c.role}`;
   }
   if (c.role && /^[A-Z][a-z]+s$/.test(c.role) && TITLES.has(c.role.toLowerCase())) c.role = c.role.slice(0, -1); // "Presidents Trump and Putin"

@@ -140,3 +140,9 @@ test('organisations and places without gazetteer entries are typed from context'
   assert.equal(entityNamed(e, 'Iona Mair')?.type, 'person');
   assert.equal(speakerOf(e, 'it would buy rival'), 'Glenholm Brewing');
 });
+
+test('a lower-case "former" before a title is part of the role (what sources disagree on)', () => {
+  const ex = extractArticle(article('Talks resume in Odrinsk\n\nOn Monday, former President Arkady Voronin met Deputy Prime Minister Mikhail Zayats in Odrinsk.', '2026-02-09'));
+  assert.deepEqual(entityNamed(ex, 'Arkady Voronin')?.roles.map((r) => r.text), ['former President']);
+  assert.deepEqual(entityNamed(ex, 'Mikhail Zayats')?.roles.map((r) => r.text), ['Deputy Prime Minister']);
+});
