@@ -46,6 +46,14 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   if (at >= 0) skip.push([at, at + dl!.length]);
   const own = datelineEnd(article.text);
   if (own) skip.push([0, own]);
+  // a reported statement that opens the article starts after its dateline ("BRENNICK (AP) — A fire ..., officials said")
+  const lead = Math.max(own, at >= 0 && at < 5 && dl ? at + dl.length : 0);
+  for (const q of lead ? quotes : []) {
+    if (q.kind !== 'reported' || q.start >= lead || q.start + q.text.length <= lead + 10) continue;
+    const rest = q.text.slice(lead - q.start).replace(/^[\s\-–—:]+/, '');
+    q.start += q.text.length - rest.length;
+    q.text = rest;
+  }
   const numbers = extractNumbers(a, skip);
   return { articleId: article.id, sentences: a.sentences, entities: ents.entities, mentions: ents.mentions, quotes, times, numbers };
 }

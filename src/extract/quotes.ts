@@ -251,8 +251,19 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           }
         } else if (REPORT_VERBS.has(w) && !directCues.has(k) && toks[k].pos === 'VERB' || PARTICIPLE_CUES.has(w)) {
           if (directCues.has(k)) continue;
-          const restText = a.text.slice(toks[k].end, a.sentEnds[s]);
-          const inverted = !PARTICIPLE_CUES.has(w) && /^\s*(?:,?\s*(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b(?:\s+[\w’'-]+){0,4})?\s*(?:[.,;]|$)/.test(restText);
+          // "..., Fire Chief X told reporters at a briefing on Monday morning.": the one told is skipped
+          let restFrom = toks[k].end;
+          if (w === 'told' || w === 'tells') {
+            let c2 = k + 1;
+            while (c2 < t1 && c2 - k <= 4 && (isCapTok(toks[c2].text) || TOLD_WHO.has(toks[c2].text.toLowerCase()))) c2++;
+            if (c2 > k + 1) restFrom = toks[c2 - 1].end;
+          }
+          const restText = a.text.slice(restFrom, a.sentEnds[s]);
+          // (after the one told, a longer time or place phrase: "at a briefing on Monday morning")
+          const inverted =
+            !PARTICIPLE_CUES.has(w) &&
+            (/^\s*(?:,?\s*(?:late |early )?(?:on|in|at|last|this|late|earlier|later|afterwards|after|before|when)\b(?:\s+[\w’'-]+){0,4})?\s*(?:[.,;]|$)/.test(restText) ||
+              (restFrom > toks[k].end && !/\bthat\b/.test(restText) && /^\s*(?:on|in|at|after|before)\b(?:\s+[\w’'-]+){0,6}\s*(?:[.,;]|$)/.test(restText)));
           // "conceded defeat", "denied the charges", "reported a loss": these verbs report speech
           // only with a clause or after it ("..., the Journal reported on Friday.")
           if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !inverted && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;

@@ -146,3 +146,11 @@ test('a lower-case "former" before a title is part of the role (what sources dis
   assert.deepEqual(entityNamed(ex, 'Arkady Voronin')?.roles.map((r) => r.text), ['former President']);
   assert.deepEqual(entityNamed(ex, 'Mikhail Zayats')?.roles.map((r) => r.text), ['Deputy Prime Minister']);
 });
+
+test('"..., X told reporters at a briefing on Monday morning." attributes the clause before it; a reported lead starts after the dateline', () => {
+  const ex = extractArticle(article('ODRINSK, Feb 9 (Tesvar Wire) — The ferry line to the islands will reopen on Friday, port officials said.\n\nThe storm closed the harbour for about two days, Harbour Master Ilse Brandvold told reporters at a briefing on Monday morning.', '2026-02-09'));
+  assert.equal(speakerOf(ex, 'The storm closed the harbour'), 'Ilse Brandvold');
+  assert.ok(!ex.quotes.some((q) => q.text.startsWith('at a briefing')), JSON.stringify(ex.quotes.map((q) => q.text)));
+  const lead = ex.quotes.find((q) => q.text.includes('ferry line'))!;
+  assert.ok(lead.text.startsWith('The ferry line'), lead.text);
+});
