@@ -508,6 +508,9 @@ function hyphenWord(toks: Token[], sent: number, end: number): [string, number] 
 /** Sort key of a name variant: all-caps ("MOSCOW" from a dateline) after the others. */
 const caseScore = (v: string) => (v.length > 3 && v === v.toUpperCase() ? 1 : 0);
 
+/** "councillors", "senators": a title in the plural, before a list of names. */
+const isPluralTitle = (w: string) => w.length > 4 && w.endsWith('s') && TITLES.has(w.slice(0, -1));
+
 function classify(c: Cand, toks: Token[]): void {
   const low = c.tokens.map(lowerDot);
   // role inside the run: up to the last title word ("Belmoran Foreign Minister | Arkady Voronin"),
@@ -516,7 +519,7 @@ function classify(c: Cand, toks: Token[]): void {
   let plain = true;
   for (let k = 0; k < c.tokens.length - 1; k++) {
     const w = low[k];
-    if (TITLES.has(w) || (plain && ROLE_NOUNS.has(w))) cut = k;
+    if (TITLES.has(w) || isPluralTitle(w) || (plain && ROLE_NOUNS.has(w))) cut = k;
     else if (w === 'of' && cut === k - 1 && k + 2 < c.tokens.length) {
       cut = k + 1;
       k++;
@@ -604,7 +607,7 @@ function addRoles(c: Cand, toks: Token[]): void {
     if (k >= 0 && toks[k].sent === toks[c.ci].sent && /^(?:former|ex)$/.test(toks[k].text)) pre.unshift(toks[k].text);
     if (pre.length) c.role = `${pre.join(' ')} ${c.role}`;
   }
-  if (c.role && /^[A-Z][a-z]+s$/.test(c.role) && TITLES.has(c.role.toLowerCase())) c.role = c.role.slice(0, -1); // "Presidents Trump and Putin"
+  if (c.role && /^[A-Z][a-z]+s$/.test(c.role) && (TITLES.has(c.role.toLowerCase()) || isPluralTitle(c.role.toLowerCase()))) c.role = c.role.slice(0, -1); // "Presidents Trump and Putin", "Councillors Osei, Harms and Vos"
   const appositive = toks[c.ci - 1]?.text === ',';
   const before = roleBefore(toks, c.ci);
   const after = roleAfter(toks, c.tj);

@@ -154,3 +154,10 @@ test('"..., X told reporters at a briefing on Monday morning." attributes the cl
   const lead = ex.quotes.find((q) => q.text.includes('ferry line'))!;
   assert.ok(lead.text.startsWith('The ferry line'), lead.text);
 });
+
+test('a plural title before a list of names ("Councillors Osei, Harms and Vos") is a role, not part of the first name', () => {
+  const ex = extractArticle(article('Levy passes\n\nCouncillors Amara Osei, Piet Harms and Lena Vos voted against the harbour levy on Tuesday.', '2026-04-15'));
+  assert.ok(entityNamed(ex, 'Amara Osei'), JSON.stringify(ex.entities.map((e) => e.name)));
+  assert.ok(!ex.entities.some((e) => /^Councillors/.test(e.name)));
+  assert.deepEqual(entityNamed(ex, 'Amara Osei')!.roles.map((r) => r.text), ['Councillor']);
+});
