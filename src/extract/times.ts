@@ -26,7 +26,7 @@ const EVENT_MIN = Math.min(...[...EVENT_NOUNS].map((w) => w.length));
 const EVENT_MAX = Math.max(...[...EVENT_NOUNS].map((w) => w.length));
 // The present tense of scheduling verbs reads forward in news copy ("the levy takes effect on
 // July 1", "the trial opens on Monday"): past events are told in the past tense.
-const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|next|upcoming|due|plans? to|planned|is to|are to|until|from|takes? effect|comes? into (?:force|effect)|(?:opens|begins|starts|ends|expires|closes|resumes|reopens))\b/i;
+const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|expects?|expecting|hopes? to|aims? to|intends? to|next|upcoming|due|plans? to|planned|is to|are to|until|from|takes? effect|comes? into (?:force|effect)|(?:opens|begins|starts|ends|expires|closes|resumes|reopens))\b/i;
 /** chrono's casual English parser without the parsers news copy does not need (clock times, ISO and
  *  slash dates, "within 3 days" / "3 days later" durations): about a third faster. */
 const KEEP_PARSERS = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENYearMonthNameParser', 'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser']);

@@ -161,3 +161,9 @@ test('a plural title before a list of names ("Councillors Osei, Harms and Vos") 
   assert.ok(!ex.entities.some((e) => /^Councillors/.test(e.name)));
   assert.deepEqual(entityNamed(ex, 'Amara Osei')!.roles.map((r) => r.text), ['Councillor']);
 });
+
+test('"could expect to return on Tuesday" looks forward: the coming Tuesday, not the last one', () => {
+  const ex = extractArticle(article('Odrinsk flood\n\nMayor Greta Lund said on Monday that residents could expect to return on Tuesday, once the water had gone down.', '2026-02-09'));
+  const tue = ex.times.find((t) => /Tuesday/.test(t.text));
+  assert.equal(tue?.date, '2026-02-10', JSON.stringify(ex.times));
+});
