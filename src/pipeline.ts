@@ -8,6 +8,7 @@
 import { cleanDoc, OutletBoilerplate, type CleanContext } from './clean/index.js';
 import { isItemError, readInputs, type ReadOptions } from './ingest/index.js';
 import { detectMetadata } from './ingest/metadata.js';
+import { languageError, languagePolicy, type LanguagePolicy } from './ingest/language.js';
 import { openStore, type Store } from './store/index.js';
 import type { Article, BriefDocument, ItemError, RawDoc } from './types.js';
 import { articleId } from './util/hash.js';
@@ -59,6 +60,9 @@ export interface IngestOptions extends ReadOptions {
   batchSize?: number;
   /** Extractions already computed (by workers, in parallel), by article id; others are computed here. */
   extracted?: ReadonlyMap<string, ReturnType<typeof extractArticle>>;
+  /** Languages accepted (default: $CROSSCHECK_LANGUAGES, else English only); an article whose text
+   *  reads as another language is a per-item error (code 'language'). */
+  languages?: LanguagePolicy;
 }
 
 /** Pure: RawDoc -> Article (clean, metadata, id). Never throws: failures become ItemErrors. */
@@ -137,6 +141,7 @@ export class Crosscheck {
   async ingestItems(items: AsyncIterable<RawDoc | ItemError | Article> | Iterable<RawDoc | ItemError | Article>, opts: IngestOptions = {}): Promise<IngestReport> {
     const report: IngestReport = { stored: 0, duplicates: 0, failed: [], articleIds: [], storyIds: [] };
     const batchSize = opts.batchSize ?? 500;
+    const languages = opts.languages ?? languagePolicy(process.env.CROSSCHECK_LANGUAGES);
     let batch: { art: Article; n: number }[] = [];
     let n = 0;
     const touched = new Set<string>();
@@ -183,7 +188,8 @@ export class Crosscheck {
     for await (const item of items) {
       opts.onRead?.(item.origin);
       // Workers hand in Articles already built in parallel (src/worker); RawDocs are built here.
-      const built = isItemError(item) ? item : 'body' in item ? this.buildLearning(item) : item;
+      let built = isItemError(item) ? item : 'body' in item ? this.buildLearning(item) : item;
+      if (!isItemError(built)) built = languageError(built, languages) ?? built;
       if (isItemError(built)) {
         report.failed.push(built);
         await this.store.putError({ ...built, at: new Date().toISOString() });

@@ -60,6 +60,7 @@ export type ItemErrorCode =
   | 'malformed-feed'
   | 'malformed-html'
   | 'no-article-text'
+  | 'language'
   | 'unsupported'
   | 'not-found'
   | 'io'

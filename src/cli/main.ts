@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { Crosscheck, describeItemError, readArticles, type IngestReport } from '../pipeline.js';
 import { isItemError } from '../ingest/index.js';
+import { languagePolicy, type LanguagePolicy } from '../ingest/language.js';
 import { renderMarkdown } from '../brief/markdown.js';
 import { renderHtml } from '../brief/html.js';
 import { progressReporter } from './progress.js';
@@ -48,11 +49,12 @@ export function buildProgram(): Command {
     .option('--db <spec>', 'store: SQLite file, :memory: or postgres://... (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--quiet', 'no progress bar')
     .option('--max-bytes <size>', 'largest input accepted (e.g. 20MB)', parseBytes)
-    .action(async (paths: string[], o: { db?: string; quiet?: boolean; maxBytes?: number }) => {
+    .option('--language <codes>', 'languages accepted: ISO codes (en,fr) or any (default: $CROSSCHECK_LANGUAGES or en)', languagePolicy)
+    .action(async (paths: string[], o: { db?: string; quiet?: boolean; maxBytes?: number; language?: LanguagePolicy }) => {
       const cc = await Crosscheck.open(o.db);
       try {
         const progress = progressReporter(!o.quiet);
-        const r = await cc.ingest(paths, { onRead: progress.tick, maxBytes: o.maxBytes });
+        const r = await cc.ingest(paths, { onRead: progress.tick, maxBytes: o.maxBytes, languages: o.language });
         progress.stop();
         printFailures(r);
         process.stderr.write(`${summary(r)} (store: ${cc.store.location})\n`);
@@ -95,11 +97,12 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--quiet', 'no progress bar')
     .option('--max-bytes <size>', 'largest input accepted (e.g. 20MB)', parseBytes)
-    .action(async (paths: string[], o: { db?: string; format: 'md' | 'json' | 'html'; output?: string; quiet?: boolean; maxBytes?: number }) => {
+    .option('--language <codes>', 'languages accepted: ISO codes (en,fr) or any (default: $CROSSCHECK_LANGUAGES or en)', languagePolicy)
+    .action(async (paths: string[], o: { db?: string; format: 'md' | 'json' | 'html'; output?: string; quiet?: boolean; maxBytes?: number; language?: LanguagePolicy }) => {
       const cc = await Crosscheck.open(o.db);
       try {
         const progress = progressReporter(!o.quiet);
-        const r = await cc.ingest(paths, { onRead: progress.tick, maxBytes: o.maxBytes });
+        const r = await cc.ingest(paths, { onRead: progress.tick, maxBytes: o.maxBytes, languages: o.language });
         progress.stop();
         printFailures(r);
         if (!o.quiet) process.stderr.write(`${summary(r)} (store: ${cc.store.location})\n`);

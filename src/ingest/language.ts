@@ -53,3 +53,41 @@ export function detectLanguage(text: string): string {
   if (code === 'und') return 'und';
   return ISO1[code] ?? code;
 }
+
+const NAMES: Record<string, string> = {
+  fr: 'French', de: 'German', es: 'Spanish', pt: 'Portuguese', it: 'Italian', nl: 'Dutch', ru: 'Russian', uk: 'Ukrainian', pl: 'Polish',
+  tr: 'Turkish', ar: 'Arabic', zh: 'Chinese', ja: 'Japanese', ko: 'Korean', hi: 'Hindi', id: 'Indonesian', ms: 'Malay', sv: 'Swedish',
+  da: 'Danish', nb: 'Norwegian', fi: 'Finnish', cs: 'Czech', ro: 'Romanian', hu: 'Hungarian', el: 'Greek', he: 'Hebrew', fa: 'Persian',
+};
+
+/** Languages an ingest accepts: ISO 639-1 codes, or 'any'. */
+export type LanguagePolicy = string[] | 'any';
+
+/**
+ * Reads a language policy ("en", "en,fr", "any"); default English only. The NLP (word lists,
+ * patterns, chrono's English parsers) reads English: an article in another language would get a
+ * brief with no names, quotes or dates worth the name, so it is refused unless asked for.
+ */
+export function languagePolicy(spec: string | undefined): LanguagePolicy {
+  const t = spec?.trim().toLowerCase();
+  if (!t) return ['en'];
+  if (t === 'any' || t === 'all' || t === '*') return 'any';
+  const codes = t.split(/[\s,]+/).map((x) => normaliseLanguage(x)).filter((x): x is string => !!x);
+  if (!codes.length) throw new Error(`--language: cannot read "${spec}"; give ISO codes such as en or en,fr, or any`);
+  return codes;
+}
+
+/**
+ * The per-item error for an article whose text is identified (not merely declared) as a language
+ * the policy does not accept; null when it is accepted or too short to tell.
+ */
+export function languageError(a: { origin: string; metadata: { language: string; fieldSources: { language?: string } } }, policy: LanguagePolicy): { origin: string; code: 'language'; error: string } | null {
+  const lang = a.metadata.language;
+  if (policy === 'any' || lang === 'und' || a.metadata.fieldSources.language !== 'inferred' || policy.includes(lang)) return null;
+  const name = NAMES[lang] ? `${NAMES[lang]} (${lang})` : `language "${lang}"`;
+  return {
+    origin: a.origin,
+    code: 'language',
+    error: `${a.origin}: the text reads as ${name}; this ingest accepts ${policy.map((c) => (c === 'en' ? 'English' : NAMES[c] ?? c)).join(', ')} only. Translate it first, or pass --language any (or set CROSSCHECK_LANGUAGES=any) to ingest it as it is, with poor names, quotes and dates`,
+  };
+}

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { buildArticle } from '../../src/pipeline.js';
+import { buildArticle, Crosscheck } from '../../src/pipeline.js';
+import { openStore } from '../../src/store/index.js';
+import { languagePolicy, type LanguagePolicy } from '../../src/ingest/language.js';
 import { isItemError } from '../../src/ingest/index.js';
 import { decodeBytes } from '../../src/ingest/decode.js';
 import { parseFeed } from '../../src/ingest/feed.js';
@@ -114,11 +116,30 @@ describe('bad input: each a per-item error or handled, the batch goes on', () =>
     assert.deepEqual(junk.map((x) => (isItemError(x) ? x.code : 'ok')), ['malformed-feed']);
   });
 
-  test('non-English text is ingested and its language recorded', async () => {
+  test('non-English text is read and its language recorded; an ingest refuses it with a clear per-item error unless told otherwise', async () => {
     const [d] = docs(await readAll([p('french.txt')]));
     const art = buildArticle(d);
     assert.ok(!isItemError(art));
     if (!isItemError(art)) assert.equal(art.metadata.language, 'fr');
+    const ingest = async (languages?: LanguagePolicy) => {
+      const cc = Crosscheck.withStore(await openStore(':memory:'));
+      try {
+        return await cc.ingest([p('french.txt'), p('ok.txt')], languages ? { languages } : {});
+      } finally {
+        await cc.close();
+      }
+    };
+    // default: English only; the batch goes on
+    const r = await ingest();
+    assert.equal(r.stored, 1);
+    assert.deepEqual(r.failed.map((e) => [e.origin, e.code]), [[p('french.txt'), 'language']]);
+    assert.match(r.failed[0].error, /reads as French \(fr\).*--language any/);
+    // asked for: French accepted, or any language
+    assert.equal((await ingest(['en', 'fr'])).stored, 2);
+    assert.equal((await ingest('any')).stored, 2);
+    assert.deepEqual(languagePolicy('en, FR'), ['en', 'fr']);
+    assert.equal(languagePolicy(undefined)[0], 'en');
+    assert.throws(() => languagePolicy('!!'), /--language/);
   });
 
   test('all of them in one batch: one result per input, in order', async () => {
