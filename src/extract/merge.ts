@@ -340,6 +340,8 @@ export function unnamedSource(text: string | null, cue: string | null): string |
   const t = text.trim().replace(/[,;:.]+$/, '');
   const words = t.split(/\s+/);
   if (words.length > 7 || /^(?:his|her|their|its|our|my|your|it|they|this|that|these|those|which|who|we|i|you)$/i.test(words[0])) return null;
-  const head = words[words.length - 1].toLowerCase().replace(/[’']s?$/, '');
+  // the head is the last word before a prepositional phrase ("Officials in Odrinsk", "Sources close to the talks")
+  const prep = words.findIndex((w, i) => i > 0 && /^(?:in|at|on|near|along|from|close|around|across|inside|outside|with|for|of)$/i.test(w));
+  const head = words[(prep > 0 ? prep : words.length) - 1].toLowerCase().replace(/[’']s?$/, '');
   return SOURCE_HEADS.has(head) ? t.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()) : null;
 }

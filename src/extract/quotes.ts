@@ -6,7 +6,7 @@
  */
 import type { EntityMention, EntityType, QuoteMention } from './types.js';
 import { firstTokenAt, sentenceAt, type Analysis, type Token } from './nlp.js';
-import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS, ROLE_NOUNS } from './gazetteer.js';
+import { CUE_VERBS, PRONOUNS_PERSON, REPORT_VERBS, ROLE_NOUNS, SOURCE_HEADS } from './gazetteer.js';
 import { quoteRanges, resolvePronoun } from './entities.js';
 
 const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local', 'state', 'national', 'public', 'radio', 'television', 'tv', 'media', 'newspaper', 'news', 'agency', 'broadcaster', 'him', 'her', 'them', 'us', 'me', 'parliament', 'lawmakers', 'analysts', 'investors', 'staff', 'workers', 'residents', 'members', 'a', 'press']);
@@ -106,6 +106,17 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       return { entity: pronounSpeaker(t, sentence), text: t.text, cue, at: end };
     }
     if (t.pos === 'PRON' && !/^(?:he|she)$/i.test(t.text)) return { entity: null, text: t.text, cue, at: end };
+    if (object && !joint) {
+      // "Officials in Moscow said", "Farmers along the canal said", "Sources close to the talks
+      // said": the speakers are the source noun before the preposition, not the place after it
+      let b = s - 2;
+      let head = -1;
+      while (b >= 0 && toks[b].sent === sentence && s - 2 - b < 3 && (toks[b].pos === 'NOUN' || toks[b].pos === 'ADJ' || toks[b].pos === 'PROPN')) {
+        if (head < 0 && SOURCE_HEADS.has(toks[b].text.toLowerCase())) head = b;
+        b--;
+      }
+      if (head >= 0) return { entity: null, text: text.slice(toks[b + 1].start, t.end), cue, at: b + 1 };
+    }
     return { entity: ent, text: spanText, cue, at: s };
   };
 

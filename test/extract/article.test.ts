@@ -167,3 +167,11 @@ test('"could expect to return on Tuesday" looks forward: the coming Tuesday, not
   const tue = ex.times.find((t) => /Tuesday/.test(t.text));
   assert.equal(tue?.date, '2026-02-10', JSON.stringify(ex.times));
 });
+
+test('"Farmers along the canal said" / "Officials in Odrinsk said": the speakers are the people before the preposition, not the place', () => {
+  const ex = extractArticle(article('Spill worries farmers\n\nFarmers along the drainage canal said they had been warned not to water livestock from it. Officials in Odrinsk said the canal would be tested on Friday.', '2026-02-09'));
+  const q1 = ex.quotes.find((q) => q.text.startsWith('they had been warned'));
+  assert.equal(q1?.speakerText, 'Farmers along the drainage canal');
+  assert.equal(q1?.speaker, null);
+  assert.equal(ex.quotes.find((q) => q.text.startsWith('the canal would'))?.speakerText, 'Officials in Odrinsk');
+});

@@ -107,6 +107,8 @@ test('a quote from an unnamed source keeps the source as written; mis-parsed phr
   assert.equal(unnamedSource('The county fire service', 'said'), 'the county fire service');
   assert.equal(unnamedSource("the mayor's office", 'said'), "the mayor's office");
   assert.equal(unnamedSource('Tesvar media and analysts', 'according to'), 'Tesvar media and analysts');
+  assert.equal(unnamedSource('Officials in Odrinsk', 'said'), 'Officials in Odrinsk');
+  assert.equal(unnamedSource('Sources close to the talks', 'said'), 'Sources close to the talks');
   // not sources: a pronoun-led phrase needs the sentence before it, a naming cue, a place, an event
   assert.equal(unnamedSource('his advisers', 'according to'), null);
   assert.equal(unnamedSource('a new relief body', 'called'), null);
