@@ -114,8 +114,11 @@ async function speed(items: Awaited<ReturnType<typeof goldArticles>>): Promise<v
   if (!ecb.length) return;
   const e = passes(runEcb, secs);
   console.log(`  ECB+ news, 600-800 words (${ecb.length} documents, ${ecbWords.toFixed(0)} words each): ${e.best.cpu.toFixed(0)} (${e.median.cpu.toFixed(0)}) articles/s CPU, ${e.best.ms.toFixed(2)} (${e.median.ms.toFixed(2)}) ms CPU/article, ${e.best.wall.toFixed(0)} wall   (${load()})`);
-  const low = Math.min(e.best.cpu, Number(per700(g.best.cpu)));
-  console.log(`  goal (issue 4): >= 500 articles/s for 700-word articles: ${low >= 500 ? 'met' : 'not met'} (${low.toFixed(0)}: the lower of the two best CPU figures)`);
+  // Both verdicts: real news of about 700 words, and the gold set's denser text (more quotes,
+  // names and dates per word) scaled to 700 words.
+  const dense = Number(per700(g.best.cpu));
+  const verdict = (x: number) => `${x >= 500 ? 'met' : 'not met'} (${x.toFixed(0)})`;
+  console.log(`  goal (issue 4): >= 500 articles/s for 700-word articles: on real news of 600-800 words ${verdict(e.best.cpu)}; on the denser gold text scaled to 700 words ${verdict(dense)}`);
 }
 
 function line(kind: string, s: Scores[keyof Omit<Scores, 'errors'>]): string {
