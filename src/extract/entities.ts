@@ -376,10 +376,18 @@ const sentOf = sentenceAt;
 
 /** Words naming a public body, institution or outlet after its place ("Marrowby Civic Society",
  *  "Wessmoor Police", "Radio Velbay"), unlike a firm's trading name ("Orvik Resources"). */
-const PLACE_NAMED = new Set('council borough county city town district parish authority port police court courts magistrates university college school hospital infirmary society museum library institute assembly parliament government fire ambulance radio tv television news times post courier herald gazette tribune journal chronicle observer telegraph'.split(' '));
+const PLACE_NAMED = new Set('council borough county city town district parish authority port police court courts magistrates university college school hospital infirmary society museum library institute assembly parliament government fire ambulance radio tv television news times post courier herald gazette tribune journal chronicle observer telegraph crown echo mail express mirror sentinel examiner bulletin advertiser argus globe'.split(' '));
 
 /** Is `word` the place an organisation's name is made of: "<word> <public-body words>" or
  *  "<outlet word> <word>". */
+const CLUB = new WeakMap<Token[], boolean>();
+/** Does the article speak of a club (sport)? Computed once per article. */
+function mentionsClub(toks: Token[]): boolean {
+  let v = CLUB.get(toks);
+  if (v === undefined) CLUB.set(toks, (v = toks.some((t) => /^(?:club|clubs|club-record)$/i.test(t.text))));
+  return v;
+}
+
 function namedAfterPlace(org: string[], word: string): boolean {
   const low = org.map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
   if (org[0] === word && org.length > 1) return low.slice(1).some((w) => PLACE_NAMED.has(w)) && low.slice(1).every((w) => PLACE_NAMED.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || /^(?:civic|borough|port|of|the|and|&|general|royal|state|regional|weather)$/.test(w));
@@ -408,14 +416,33 @@ export function resolvePronoun(a: Analysis, persons: EntityMention[], t: Token, 
   }
   let k = lo - 1;
   if (!initial) {
-    for (let j = k; j >= 0 && persons[j].sentence === s; j--) if (persons[j].via !== 'pronoun') return persons[j].entity;
+    // a name inside a quotation is the speaker's words, not the antecedent of "she said" after it
+    let spans: [number, number][] | null = null;
+    const quoted = (at: number) => (spans ??= quoteRangesCached(a.text)).some(([x, y]) => at > x && at < y);
+    for (let j = k; j >= 0 && persons[j].sentence === s; j--) if (persons[j].via !== 'pronoun' && !quoted(persons[j].start)) return persons[j].entity;
   }
   while (k >= 0 && persons[k].sentence >= s) k--;
   if (k < 0 || persons[k].sentence < s - 4) return null;
-  // the first person (the usual subject) of the nearest earlier sentence that names one
+  // the first person (the usual subject) of the nearest earlier sentence that names one; not a
+  // name in the possessive before a noun ("Voss's lawyer, Miriam Lowe, said")
   const target = persons[k].sentence;
   while (k - 1 >= 0 && persons[k - 1].sentence === target) k--;
+  while (k + 1 < persons.length && persons[k + 1].sentence === target && possessiveBeforeNoun(a, persons[k])) k++;
   return persons[k].entity;
+}
+
+const QUOTE_KEY = { last: null as { text: string; spans: [number, number][] } | null };
+/** quoteRanges of the article being read, kept for the next pronoun of the same text. */
+function quoteRangesCached(text: string): [number, number][] {
+  if (QUOTE_KEY.last?.text !== text) QUOTE_KEY.last = { text, spans: quoteRanges(text) };
+  return QUOTE_KEY.last.spans;
+}
+
+/** A mention written in the possessive before a noun or adjective ("Voss's lawyer"). */
+function possessiveBeforeNoun(a: Analysis, m: EntityMention): boolean {
+  const end = m.start + m.text.length;
+  const i = a.tokens.findIndex((t) => t.start >= end);
+  return i >= 0 && /^['’]s?$/.test(a.tokens[i].text) && !!a.tokens[i + 1] && /^(?:NOUN|ADJ)$/.test(a.tokens[i + 1].pos);
 }
 
 function compatibleFirst(a: string[], b: string[]): boolean {
@@ -570,6 +597,10 @@ function classify(c: Cand, toks: Token[]): void {
   else if (c.tokens.length >= 3 && c.tokens.includes('&')) setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_WORDS.has(lastW)) setType(c, 'place');
   else if (c.tokens.length > 1 && ORG_WORDS.has(lastW)) setType(c, 'organization');
+  // "Corrin City": a football club in an article about a club, else a city ("Kansas City")
+  else if (c.tokens.length > 1 && lastW === 'city') setType(c, mentionsClub(toks) ? 'organization' : 'place');
+  // "Leeds United" (not "United States", where the word comes first)
+  else if (c.tokens.length > 1 && lastW === 'united') setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) setType(c, 'place');
   else if (low.some((w) => ORG_WORDS.has(w))) {
     if (c.tokens.length > 1 || !ORG_WORDS.has(lastW) || /^[A-Z]{2,6}$/.test(c.text)) setType(c, 'organization');

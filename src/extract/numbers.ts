@@ -33,7 +33,9 @@ const STOP_WHAT = new Set('of the a an and or but in on at to for from with by a
 const RE = new RegExp(
   String.raw`(?<hedge>\b(?:about|around|some|roughly|approximately|nearly|almost|close to|an estimated|more than|far over|well over|just over|over|upwards of|in excess of|fewer than|less than|just under|under|at least|as many as|no fewer than|at most|up to|no more than|exactly|precisely)\s+)?` +
     String.raw`(?<cur>[$€£¥]\s?)?` +
-    String.raw`(?<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b|\b${WORDNUM}\b)` +
+    String.raw`(?<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?(?:\b|(?=(?:kg|mg|g|km|cm|mm|ml|lbs?|oz|ft|mph|kph)\b))|\b${WORDNUM}\b)` +
+    // a unit written onto the number: "500g pots", "40km"
+    String.raw`(?<att>(?<=\d)(?:kg|mg|g|km|cm|mm|ml|lbs?|oz|ft|mph|kph)\b)?` +
     String.raw`(?:[\s-](?<scale>hundred|thousand|million|billion|trillion|bn)\b|(?<sscale>bn|m|k)\b)?` +
     String.raw`(?<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?` +
     String.raw`(?<hy>-(?<hyunit>[a-z]+)(?<old>-old)?\b)?`,
@@ -73,6 +75,7 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
     if (/^[a-z]/i.test(numRaw) && /[A-Za-z]-$/.test(text.slice(Math.max(0, numStart - 2), numStart))) continue; // "sub-zero"
     if (g.hyunit && /^(?:way|fold|sided|party|nation|point-plan)$/i.test(g.hyunit) && g.hyunit.toLowerCase() !== 'point') continue; // "three-way talks"
     if (g.hy && !g.hyunit) continue;
+    if (!g.hedge && /\b(?:number|No\.)\s*$/i.test(text.slice(Math.max(0, numStart - 8), numStart))) continue; // "the number 11 shirt": a label
     let value = /^\d/.test(numRaw) ? Number(numRaw.replace(/,/g, '')) : wordValue(numLow);
     if (!Number.isFinite(value)) continue;
     const scale = (g.scale ?? g.sscale)?.toLowerCase();
@@ -82,7 +85,11 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
     let what: string | null = null;
     const hedge = g.hedge ? hedgeOf(g.hedge.trim()) : null;
     const sentence = sentAt(start);
-    if (g.pct) {
+    if (g.att) {
+      kind = 'measure';
+      unit = g.att.toLowerCase();
+      what = nounAfter(a, tokIdx(end), 3);
+    } else if (g.pct) {
       kind = 'percent';
       unit = '%';
       const rest = /^\s+(of\s+(?:the\s+)?(?:[A-Za-z’'-]+\s+){0,4}?[A-Za-z’'-]+?)(?=[,.;:)]|\s+(?:and|or|but|which|that|who|while|since|in|on|at|to|as|by|from|with|over|under|after|before|into|is|are|was|were|has|have|had|will|would)\b|$)/.exec(text.slice(end, end + 120));

@@ -15,6 +15,8 @@ const SAY_VERBS = new Set('said says say told tells added adds stated states not
 const isCapTok = (t: string) => /^[A-Z][a-z]/.test(t);
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
 const BOUNDARY = /^[,;:()“”"—–]$/;
+/** "the company", "the club", "the agency": a speaker that stands for an organisation named before. */
+const ORG_ANAPHOR = /^the (?:company|firm|group|club|team|agency|authority|ministry|council|office|board|department|bank|airline|retailer|union|party|regulator|watchdog|charity|hospital|university|broadcaster|newspaper|paper|committee|commission|operator|carrier|insurer|lender|manufacturer|maker|producer|dairy|brewer|federation|association|league|court|trust)$/i;
 
 interface Speaker {
   entity: string | null;
@@ -339,6 +341,20 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
   }
   void si;
   out.sort((x, y) => x.start - y.start);
+  // "..., the company said" / "the club announced": the organisation the article is about at that
+  // point: the first one named in the same sentence (its subject), else the nearest one named before
+  for (const q of out) {
+    if (q.speaker || !q.speakerText || !ORG_ANAPHOR.test(q.speakerText.trim())) continue;
+    const sent = a.sentences[q.sentence];
+    const orgs = mentions.filter((m) => types.get(m.entity) === 'organization' && m.via !== 'pronoun' && m.start < sent.start + sent.text.length);
+    // "the union": an organisation whose name says union ("Riverton Transit Workers Union") first
+    const noun = q.speakerText.trim().split(/\s+/)[1].toLowerCase();
+    const named = [...orgs].reverse().find((m) => m.text.toLowerCase().split(/\s+/).includes(noun));
+    const here = orgs.find((m) => m.sentence === q.sentence);
+    const before = [...orgs].reverse().find((m) => m.sentence < q.sentence && m.sentence >= q.sentence - 6);
+    const pick = named ?? here ?? before;
+    if (pick) q.speaker = pick.entity;
+  }
   return out;
 
   /** The entity a noun phrase [i, j) names: a mention that ends the phrase ("Kremlin aide Yuri
@@ -365,6 +381,10 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       if (!m || !isSpeakerType(m.entity)) continue;
       // "her spokesman, Jonas Rask, said": a possessive pronoun is no subject; nor are the words of a quote
       if (m.via === 'pronoun' && /^(?:his|her)$/i.test(m.text) && toks[i + 1] && /^(?:NOUN|ADJ)$/.test(toks[i + 1].pos)) continue;
+      // "Voss's lawyer, Miriam Lowe, said": nor is a name in the possessive before a noun
+      let j = i;
+      while (j + 1 < end && toks[j + 1].end <= m.start + m.text.length) j++;
+      if (toks[j + 1] && /^['’]s?$/.test(toks[j + 1].text) && toks[j + 2] && /^(?:NOUN|ADJ)$/.test(toks[j + 2].pos)) continue;
       if (inQuotes(toks[i].start)) continue;
       if (types.get(m.entity) === 'person') return { entity: m.entity, text: m.text, cue, at: i };
       other ??= { entity: m.entity, text: m.text, cue, at: i };

@@ -148,6 +148,8 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     const low = raw.toLowerCase();
     if (/^(?:now|today'?s?|a|an|one)$/i.test(low) || /^\d{1,2}$/.test(low)) continue;
     if (DURATION_TEXT.test(low) || (/^(?:the\s+)?(?:next|past|last)\s+\w+\s+(?:years|months|weeks|days)$/.test(low))) continue;
+    // "in the months before the contract": no count, no date
+    if (/^(?:the\s+)?(?:months|weeks|days|years|decades)\s+(?:before|after|ago|earlier|later)$/.test(low)) continue;
     if (dlEnd > 0 && s0 < dlEnd) continue;
     const st = r.start;
     const sentence = sentAt(s0);
@@ -284,6 +286,20 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       const n = { two: 2, three: 3, four: 4, five: 5 }[span[1].toLowerCase() as 'two'] ?? Number(span[1]);
       t.dateEnd = addDays(t.date, n - 1);
     }
+  }
+  // "between April 2 and April 19", "from 2016 to 2022": one interval, written as two dates
+  for (let i = 0; i + 1 < out.length; i++) {
+    const x = out[i];
+    const y = out[i + 1];
+    if (!x.date || !y.date || x.dateEnd || y.dateEnd || x.sentence !== y.sentence || x.precision !== y.precision || !(x.date < y.date)) continue;
+    const gap = text.slice(x.start + x.text.length, y.start);
+    const lead = text.slice(Math.max(0, x.start - 9), x.start);
+    const opens = /\b(?:between|from)\s+$/i.test(lead) || /^(?:between|from)\s/i.test(x.text);
+    const joins = /^\s*(?:and|to|until|till|through|[-–])?\s*$/i.test(gap) && (/\S/.test(gap) || /^(?:to|until|till|through|and)\s/i.test(y.text));
+    if (!opens || !joins) continue;
+    x.dateEnd = y.date;
+    x.text = text.slice(x.start, y.start + y.text.length);
+    out.splice(i + 1, 1);
   }
   return out;
 }
