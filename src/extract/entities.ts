@@ -155,6 +155,19 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
 
   // ---------------------------------------------------------------- 2. type each run
   for (const c of cands) classify(c, toks);
+  // "Strong winds pushed...": a word opening a sentence before a lower-case noun, found only there,
+  // is an adjective that a small place happens to share, not a place
+  const initialOnly = (c: Cand) => c.tokens.length === 1 && toks[c.ci - 1]?.sent !== toks[c.ci].sent && !!toks[c.tj] && /^[a-z]/.test(toks[c.tj].text) && toks[c.tj].pos === 'NOUN';
+  for (const c of cands) if (c.weakPlace && initialOnly(c) && !cands.some((o) => o !== c && o.text === c.text && !initialOnly(o))) {
+    c.type = null;
+    c.weakPlace = false;
+  }
+  // the dateline's place ("CASTEL ROSSO, Aug 15 (...) —", "BRENNICK (AP) —") is a place wherever it is named
+  const dlPlace = dateline ? dateline.split(',')[0].replace(/\(.*$/, '').replace(/[\s\-–—:]+$/, '').trim().toLowerCase() : '';
+  if (dlPlace) for (const c of cands) if (c.text.toLowerCase() === dlPlace && !c.titled) {
+    setType(c, 'place');
+    c.roles = [];
+  }
   // one surface form, one type: strong evidence anywhere (gazetteer, keyword, title, context) wins
   const strongType = new Map<string, Map<EntityType, number>>();
   for (const c of cands) if (c.type && c.strong) {
@@ -610,6 +623,8 @@ function classify(c: Cand, toks: Token[]): void {
     c.key = place.key;
   } else if (prev && ORG_CONTEXT.has(prevLow)) setType(c, 'organization');
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) setType(c, 'organization');
+  // "in the capital, Norrholm,": a place in apposition to a place noun
+  else if (prev && prev.text === ',' && /^(?:capital|city|town|village|port|province|region|island|county)$/i.test(toks[c.ci - 2]?.text ?? '') && c.tokens.length <= 3) setType(c, 'place');
   else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) setType(c, 'place');
   else if (next && isPossessive(next.text) && toks[c.tj + 1] && PLACE_POSSESSED.has(toks[c.tj + 1].text.toLowerCase())) setType(c, 'place');
   // "diverted six vessels to Harwick", "fled to Ostrava": a destination after a verb of motion

@@ -13,10 +13,11 @@ const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local',
 /** Verbs that introduce reported speech even without "that" ("X said negotiations had narrowed"). */
 const SAY_VERBS = new Set('said says say told tells added adds stated states noted notes warned warns explained explains stressed stresses insisted insists argued argues claimed claims believes believed thinks thought reiterated reiterates indicated indicates suggested suggests emphasized emphasised emphasizes emphasises underlined underlines underscored underscores affirmed affirms reaffirmed reaffirms maintained maintains acknowledged acknowledges predicted predicts'.split(' '));
 const isCapTok = (t: string) => /^[A-Z][a-z]/.test(t);
+const PLEDGE_VERBS = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges']);
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
 const BOUNDARY = /^[,;:()“”"—–]$/;
 /** "the company", "the club", "the agency": a speaker that stands for an organisation named before. */
-const ORG_ANAPHOR = /^the (?:company|firm|group|club|team|agency|authority|ministry|council|office|board|department|bank|airline|retailer|union|party|regulator|watchdog|charity|hospital|university|broadcaster|newspaper|paper|committee|commission|operator|carrier|insurer|lender|manufacturer|maker|producer|dairy|brewer|federation|association|league|court|trust)$/i;
+const ORG_ANAPHOR = /^the (?:(?:[A-Z][\w-]*|[\w-]+-(?:based|owned|listed)|listed|troubled|embattled|struggling) ){0,2}(company|firm|group|club|team|agency|authority|ministry|council|office|board|department|bank|airline|retailer|union|party|regulator|watchdog|charity|hospital|university|broadcaster|newspaper|paper|committee|commission|operator|carrier|insurer|lender|manufacturer|maker|carmaker|automaker|chipmaker|producer|dairy|brewer|federation|association|league|court|trust|giant|conglomerate|chain|supermarket|publisher|developer|miner|exporter|utility)$/;
 
 interface Speaker {
   entity: string | null;
@@ -85,7 +86,9 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     let s = k;
     while (s - 1 >= 0 && toks[s - 1].sent === sentence && end - s < 6) {
       const p = toks[s - 1];
-      if (BOUNDARY.test(p.text) || /^[.!?]$/.test(p.text) || p.pos === 'VERB' || p.pos === 'AUX' || p.pos === 'SCONJ' || p.pos === 'ADP' || p.pos === 'PRON') break;
+      // a hyphenated modifier is part of the phrase: "the Stuttgart-based carmaker"
+      const hyphen = p.text === '-' ? toks[s - 2]?.end === p.start && toks[s]?.start === p.end : toks[s - 2]?.text === '-' && toks[s - 2].end === p.start;
+      if (!hyphen && (BOUNDARY.test(p.text) || /^[.!?]$/.test(p.text) || p.pos === 'VERB' || p.pos === 'AUX' || p.pos === 'SCONJ' || p.pos === 'ADP' || p.pos === 'PRON')) break;
       if (p.pos === 'CCONJ' && !(s - 2 >= 0 && toks[s - 2].sent === sentence && /^[A-Z]/.test(toks[s - 2].text) && /^[A-Z]/.test(toks[s].text))) break;
       s--;
     }
@@ -244,6 +247,9 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       for (let k = t0; k < t1; k++) {
         const w = toks[k].text;
         let clauseStart = -1;
+        // where the clause would start without a skipped time phrase ("said on Friday that"): the
+        // share of it in quotation marks is measured from there, as before the skip
+        let ratioFrom = -1;
         let clauseEnd = a.sentEnds[s];
         let sp: Speaker | null = null;
         if (w.length === 9 && w.toLowerCase() === 'according' && toks[k + 1]?.text === 'to') {
@@ -279,7 +285,9 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
               (restFrom > toks[k].end && !/\bthat\b/.test(restText) && /^\s*(?:on|in|at|after|before)\b(?:\s+[\w’'-]+){0,6}\s*(?:[.,;]|$)/.test(restText)));
           // "conceded defeat", "denied the charges", "reported a loss": these verbs report speech
           // only with a clause or after it ("..., the Journal reported on Friday.")
-          if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !inverted && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
+          // "has vowed to repeal the law", "has promised no job losses": a pledge is a statement too
+          const pledge = PLEDGE_VERBS.has(w) && (toks[k + 1]?.text === 'to' || /^(?:DET|NUM|ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? ''));
+          if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !inverted && !pledge && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
           if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
           if (toks[k + 1]?.text === 'by') continue;
           // "what people said about their sleep": a free relative, not an attribution
@@ -290,6 +298,15 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
             while (c < t1 && c - k <= 4 && (isCapTok(toks[c].text) || TOLD_WHO.has(toks[c].text.toLowerCase()))) c++;
           }
           if (toks[c]?.text === 'that') c++;
+          else {
+            // "said on Thursday that ...", "told analysts in a call that ...": the clause starts after "that"
+            let x = c;
+            while (x < t1 && x - c < 5 && /^(?:ADP|DET|PROPN|NOUN|NUM|ADJ)$/.test(toks[x].pos) && toks[x].text !== 'that') x++;
+            if (x > c && toks[x]?.text === 'that' && /^(?:ADP)$/.test(toks[c].pos)) {
+              ratioFrom = toks[c].start;
+              c = x + 1;
+            }
+          }
           const isp = inverted ? speakerAround(k, false, s) : null;
           // "..., officials said on Tuesday." / "None was hurt, the authority said." / "..., its
           // organiser, retired teacher Alan Brice, said.": the clause comes first, then a comma and
@@ -329,7 +346,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
             q.cue = sp.cue;
           }
         }
-        if (quotedLen > clause.length * 0.4) {
+        if (quotedLen > (ratioFrom >= 0 ? clauseStart - ratioFrom + clause.length : clause.length) * 0.4) {
           lastSpeaker = { entity: sp.entity, text: sp.text, sentence: s, paragraph: p };
           break;
         }
@@ -348,7 +365,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     const sent = a.sentences[q.sentence];
     const orgs = mentions.filter((m) => types.get(m.entity) === 'organization' && m.via !== 'pronoun' && m.start < sent.start + sent.text.length);
     // "the union": an organisation whose name says union ("Riverton Transit Workers Union") first
-    const noun = q.speakerText.trim().split(/\s+/)[1].toLowerCase();
+    const noun = ORG_ANAPHOR.exec(q.speakerText.trim())![1].toLowerCase();
     const named = [...orgs].reverse().find((m) => m.text.toLowerCase().split(/\s+/).includes(noun));
     const here = orgs.find((m) => m.sentence === q.sentence);
     const before = [...orgs].reverse().find((m) => m.sentence < q.sentence && m.sentence >= q.sentence - 6);
@@ -386,6 +403,8 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       while (j + 1 < end && toks[j + 1].end <= m.start + m.text.length) j++;
       if (toks[j + 1] && /^['’]s?$/.test(toks[j + 1].text) && toks[j + 2] && /^(?:NOUN|ADJ)$/.test(toks[j + 2].pos)) continue;
       if (inQuotes(toks[i].start)) continue;
+      // "The works council, led by Dirk Oberle, said": the agent of a participle is not the subject
+      if (toks[i - 1]?.text === 'by' && /^(?:VERB|ADJ)$/.test(toks[i - 2]?.pos ?? '')) continue;
       if (types.get(m.entity) === 'person') return { entity: m.entity, text: m.text, cue, at: i };
       other ??= { entity: m.entity, text: m.text, cue, at: i };
     }

@@ -26,7 +26,7 @@ const EVENT_MIN = Math.min(...[...EVENT_NOUNS].map((w) => w.length));
 const EVENT_MAX = Math.max(...[...EVENT_NOUNS].map((w) => w.length));
 // The present tense of scheduling verbs reads forward in news copy ("the levy takes effect on
 // July 1", "the trial opens on Monday"): past events are told in the past tense.
-const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|expects?|expecting|hopes? to|aims? to|intends? to|next|upcoming|due|plans? to|planned|is to|are to|until|from|takes? effect|comes? into (?:force|effect)|(?:opens|begins|starts|ends|expires|closes|resumes|reopens))\b/i;
+const FUTURE = /\b(?:will|would|is set (?:to|for)|are set (?:to|for)|set to|scheduled|expected|expects?|expecting|hope[sd]? to|aim(?:s|ed)? to|intend(?:s|ed)? to|next|upcoming|due|plans? to|planned|is to|are to|until|from|takes? effect|comes? into (?:force|effect)|(?:opens|begins|starts|ends|expires|closes|resumes|reopens|reports|publishes|releases|unveils|hosts|holds|faces|visits))\b/i;
 /** chrono's casual English parser without the parsers news copy does not need (clock times, ISO and
  *  slash dates, "within 3 days" / "3 days later" durations): about a third faster. */
 const KEEP_PARSERS = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENYearMonthNameParser', 'ENCasualDateParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser']);
@@ -191,7 +191,9 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       if (anchor.date) {
         const d = new Date(`${anchor.date}T12:00:00Z`);
         const cur = d.getUTCDay();
-        const forward = looksForward(text, a.sentences[sentence].start, start) || /\bnext\b/i.test(surface);
+        // "by Sunday evening": a deadline ahead, unless the clause looks back ("had burned ... by Saturday")
+        const deadline = /^by\s/i.test(surface) && !/\b(?:had|was|were)\b/i.test(text.slice(a.sentences[sentence].start, start));
+        const forward = looksForward(text, a.sentences[sentence].start, start) || /\bnext\b/i.test(surface) || deadline;
         let diff = forward ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
         if (/\blast\b/i.test(surface) && diff === 0) diff = -7;
         date = addDays(anchor.date, diff);
@@ -225,6 +227,19 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     out.push({ start, text: surface, date, dateEnd, precision, event: eventFor(a, sentence, start, end, bodyFrom), sentence, anchor: anchorKind });
   }
 
+  // "the summer of 2021", "winter 2019": a season of a given year
+  const reSeasonYear = /\b(?:the\s+)?(summer|winter|spring|autumn|fall)(?:\s+of)?\s+((?:19|20)\d{2})\b/gi;
+  for (let m = reSeasonYear.exec(text); m; m = reSeasonYear.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (overlaps(s, e)) continue;
+    const y = Number(m[2]);
+    const season = m[1].toLowerCase();
+    const [ms, me] = season === 'summer' ? [6, 8] : season === 'winter' ? [12, 2] : season === 'spring' ? [3, 5] : [9, 11];
+    const sentence = sentAt(s);
+    taken.push([s, e]);
+    out.push({ start: s, text: m[0], date: ym(y, ms), dateEnd: season === 'winter' ? ym(y + 1, me) : ym(y, me), precision: 'month', event: eventFor(a, sentence, s, e, bodyFrom), sentence, anchor: 'explicit' });
+  }
   // bare years and seasons chrono leaves alone
   // comparisons too: "up 4 percent on 2024", "compared with 2023", "from 2019 to 2024" (not "to 2024 homes")
   const reYear = /\b(?:(in|since|by|of|during|until|before|after|from|through|on|over|than|with|to)\s+(?:early |late |mid-)?)((?:19|20)\d{2})\b(?![-–]\d)/gi;

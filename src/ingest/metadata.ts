@@ -20,6 +20,8 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const DATE = `(?:(${MONTH})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTH}))(?:,?\\s+((?:19|20)\\d{2}))?`;
 const CAPS_WORD = "[A-Z][A-Z'’.\\-]*[A-Z.]";
 const WIRE_PAREN = `\\(\\s*(${WIRE_PATTERN})\\s*\\)`; // also tokenised "( Reuters )"
+/** Another agency's credit after a date: "CASTEL ROSSO, Aug 15 (Tyrrhenian Press) —". */
+const CREDIT_PAREN = "\\(\\s*([A-Z][A-Za-z.&'’\\-]*(?:\\s+[A-Z][A-Za-z.&'’\\-]*){0,3})\\s*\\)";
 const DASH = '\\.?\\s*(?:[-–—]{1,2}|:)\\s*'; // also EFE-style ").-"
 
 
@@ -28,7 +30,7 @@ const CAPS_DATELINE = new RegExp(
   `^(${CAPS_WORD}(?:(?:\\s+|\\s*/\\s*)${CAPS_WORD}){0,3})` + // place(s), in capitals ("WASHINGTON/MOSCOW")
     `(?:,\\s*(?!${MONTH}\\s+\\d)([A-Z][A-Za-z'’.\\-]*(?:\\s+[A-Z][A-Za-z'’.\\-]*){0,2}))?` + // region ("Ukraine", "Calif.")
     `(?:,\\s*${DATE})?` +
-    `\\s*(?:${WIRE_PAREN})?` +
+    `\\s*(?:${WIRE_PAREN}|${CREDIT_PAREN})?` +
     `(${DASH})`,
 );
 /** AFP style, place in title case but a wire in brackets: "Moscow (AFP) -". */
@@ -64,19 +66,21 @@ export function splitDateline(text: string, opts: { published?: string } = {}): 
   if ((m = CAPS_DATELINE.exec(s))) {
     const words = m[1].split(/\s+|\s*\/\s*/);
     const hasDate = !!(m[3] || m[5]);
-    const hasWire = !!m[8];
-    const dash = m[9].trim().replace(/^\./, '');
+    // a credit that is no known wire counts only after a date
+    const credit = m[9] && hasDate ? m[9] : undefined;
+    const hasWire = !!m[8] || !!credit;
+    const dash = m[10].trim().replace(/^\./, '');
     const isStop = words.every((w) => NOT_PLACES.has(w.replace(/[:]$/, ''))) || NOT_PLACES.has(words[0]);
     const lettersOnly = m[1].replace(/[^A-Z]/g, '');
     // A bare "WORD:" or "WORD —" is a dateline only when it looks like a place name, not an acronym.
     const ok = !isStop && lettersOnly.length >= 3 && (hasDate || hasWire || ((dash === '—' || dash === '–' || dash === '-' || dash === ':' || dash === '--') && lettersOnly.length >= 4));
     // Something must follow (the sentence), and it must not be a heading in capitals itself.
     const after = s.slice(m[0].length);
-    if (ok && /^\S/.test(after) && !/^[A-Z\s]{12,}$/.test(after.slice(0, 20))) {
+    if (ok && (!m[9] || credit) && /^\S/.test(after) && !/^[A-Z\s]{12,}$/.test(after.slice(0, 20))) {
       place = titleCase(m[1]);
       region = m[2];
       dateParts = m.slice(3, 8);
-      wire = m[8];
+      wire = m[8] ?? credit;
       len = m[0].length;
     }
   }

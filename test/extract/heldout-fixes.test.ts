@@ -54,3 +54,43 @@ test('a unit written onto a number is a measure; "the number 7 shirt" is a label
   assert.deepEqual([ex.numbers.find((n) => n.value === 12)?.unit], ['km']);
   assert.ok(!ex.numbers.some((n) => n.value === 7), JSON.stringify(ex.numbers));
 });
+
+test('a dateline credit of any agency after a date; the dateline place is a place wherever named; "Strong winds" is no place', async () => {
+  const { splitDateline } = await import('../../src/ingest/metadata.js');
+  const d = splitDateline('PORTO VELHO, Sep 3 (Lagoon News) — Rain fell.', { published: '2026-09-03' }).dateline;
+  assert.deepEqual([d?.place, d?.wire, d?.date], ['Porto Velho', 'Lagoon News', '2026-09-03']);
+  // no date: a bracketed word after a capitalised opening is no dateline
+  assert.equal(splitDateline('WARNING (Update) — roads closed.').dateline, null);
+  const ex = extractArticle(article('Flooding\n\nPORTO VELHO, Sep 3 (Lagoon News) — Rivers rose above Porto Velho overnight. Strong currents swept two cars away, according to the city.', '2026-09-03'));
+  assert.equal(entityNamed(ex, 'Porto Velho')?.type, 'place');
+  assert.ok(!entityNamed(ex, 'Lagoon News'), 'the credit is metadata');
+  assert.ok(!entityNamed(ex, 'Strong'));
+});
+
+test('"the capital, Norrholm," is a place; a "Financial Wire" is an organisation', () => {
+  const ex = extractArticle(article('Rents\n\nRents in the capital, Osterby, rose 4% last year, the Harwick Financial Wire reported.', '2026-02-02'));
+  assert.equal(entityNamed(ex, 'Osterby')?.type, 'place');
+  assert.equal(entityNamed(ex, 'Harwick Financial Wire')?.type, 'organization');
+});
+
+test('"the Munich-based insurer said" is the firm named before; "the statistics office" is not; an agent after "led by" is no speaker', () => {
+  const ex = extractArticle(article('Results\n\nOrlen Assurance said on Tuesday that profit rose 6%. Premiums grew 2% to 3.1 billion euros, the Munich-based insurer said. The staff council, led by Jan Pohl, said it would meet the board. Claims rose 3%, according to the statistics office.', '2026-04-07'));
+  assert.equal(speakerOf(ex, 'Premiums grew'), 'Orlen Assurance');
+  assert.equal(ex.quotes.find((q) => q.text.startsWith('profit rose'))?.speakerText, 'Orlen Assurance', JSON.stringify(ex.quotes.map((q) => q.text)));
+  assert.notEqual(speakerOf(ex, 'it would meet the board'), 'Jan Pohl');
+  assert.equal(speakerOf(ex, 'Claims rose'), null);
+});
+
+test('"has vowed to repeal the law" and "has promised no job cuts" are statements of their speaker', () => {
+  const ex = extractArticle(article('Vote\n\nThe Green Party has vowed to repeal the levy after the election. Halder Foods has promised no job cuts this year.', '2026-04-07'));
+  assert.equal(speakerOf(ex, 'to repeal the levy'), 'Green Party');
+  assert.equal(speakerOf(ex, 'no job cuts'), 'Halder Foods');
+});
+
+test('dates ahead: "reports its results on March 11" (next March), "hoped to finish by Sunday evening"; "the summer of 2021" is a season', () => {
+  const ex = extractArticle(article('Results\n\nThe bank reports its full-year results on March 11. Crews hoped to clear the road by Sunday evening, Mayor Ana Ruiz said. Sales were the best since the summer of 2021.', '2026-10-29'));
+  const date = (s: string) => ex.times.find((t) => t.text.includes(s));
+  assert.equal(date('March 11')?.date, '2027-03-11');
+  assert.equal(date('Sunday')?.date, '2026-11-01');
+  assert.deepEqual([date('summer')?.date, date('summer')?.dateEnd], ['2021-06', '2021-08']);
+});
