@@ -188,11 +188,16 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
       bestN = n;
     }
     if (c.type !== best) {
+      // a gazetteer place key does not name a firm ("Lumio" the company, not the village)
+      if (c.type === 'place' && c.weakPlace) c.key = null;
       c.type = best!;
       c.strong = true;
       if (best !== 'person') c.roles = [];
     }
   }
+  // "Lumio Fold" after "Lumio" the company: a product named after its maker, not a person
+  const firmWords = new Set(cands.filter((c) => c.type === 'organization' && c.tokens.length === 1).map((c) => c.text));
+  for (const c of cands) if (c.type === 'person' && !c.titled && !c.roles.length && c.tokens.length === 2 && firmWords.has(c.tokens[0])) setType(c, 'other');
   const people = cands.filter((c) => c.type === 'person' && c.tokens.length > 1);
   const orgs = cands.filter((c) => c.type === 'organization' && c.tokens.length > 1);
   // words organisations are named after as places ("Marrowby" of "Marrowby Civic Society"), or
@@ -261,6 +266,13 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     else if (next && isPossessive(next.text) && toks[c.tj + 1] && ROLE_NOUNS.has(toks[c.tj + 1].text.toLowerCase())) c.type = 'person';
   }
 
+  // a one-word firm typed on its own ("Halvern's shares fell") is still the short form of the
+  // firm named in full ("Halvern Dairies")
+  for (const c of cands) {
+    if (c.type !== 'organization' || c.tokens.length !== 1 || ORG_WORDS.has(c.tokens[0].toLowerCase())) continue;
+    const org = orgs.find((o) => o.tokens[0] === c.tokens[0] || o.tokens[o.tokens.length - 1] === c.tokens[0]);
+    if (org) c.key = org.key ?? `organization:${org.text.toLowerCase()}`;
+  }
   for (const c of cands) if (c.type === 'person' && c.tokens.length === 1 && !c.roles.length) addRoles(c, toks);
   // a surface form typed anywhere in the article is that type everywhere ("According to Ushakov")
   const typedAs = new Map<string, Cand>();
@@ -622,6 +634,8 @@ function classify(c: Cand, toks: Token[]): void {
     setType(c, 'place');
     c.key = place.key;
   } else if (prev && ORG_CONTEXT.has(prevLow)) setType(c, 'organization');
+  // "Lumio shares rose", "Orvik's shares": a listed company
+  else if (next && (/^(?:shares|stock)$/.test(next.text) || (isPossessive(next.text) && /^(?:shares|stock)$/.test(toks[c.tj + 1]?.text ?? '')))) setType(c, 'organization');
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) setType(c, 'organization');
   // "in the capital, Norrholm,": a place in apposition to a place noun
   else if (prev && prev.text === ',' && /^(?:capital|city|town|village|port|province|region|island|county)$/i.test(toks[c.ci - 2]?.text ?? '') && c.tokens.length <= 3) setType(c, 'place');
@@ -712,13 +726,15 @@ function roleAfter(toks: Token[], tj: number): string | null {
   while (k < toks.length && toks[k].sent === sent && !/^[,;.)(“”"]$/.test(toks[k].text) && k - s < 14) {
     const w = lowerDot(toks[k].text);
     if (k - s < 4 && (ROLE_NOUNS.has(w) || TITLES.has(w))) hasRole = true;
+    // "a cardiologist at Ostmark General Hospital who was not involved": the role ends before "who"
+    if (hasRole && /^(?:who|which|that)$/.test(w) && k > s + 1) break;
     if (/^(?:who|which|that|said|says|told)$/.test(w)) return null;
     k++;
   }
   if (!hasRole || k === s) return null;
   for (let x = s; x < k; x++) if (toks[x].pos === 'VERB' || toks[x].pos === 'AUX') return null; // a clause, not an apposition
   if (/^(?:VERB|ADV|AUX|ADP|PRON)$/.test(toks[s].pos) && !TITLES.has(lowerDot(toks[s].text))) return null;
-  if (toks[k] && !/^[,;.)]$/.test(toks[k].text)) return null;
+  if (toks[k] && !/^[,;.)]$/.test(toks[k].text) && !/^(?:who|which|that)$/.test(toks[k].text)) return null;
   return toks.slice(s, k).map((x, i, arr) => (i > 0 && arr[i - 1].end === x.start ? '' : ' ') + x.text).join('').trim();
 }
 

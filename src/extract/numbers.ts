@@ -125,6 +125,10 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
         kind = 'duration';
         unit = w.endsWith('s') ? w : w === 'century' ? 'centuries' : `${w}s`;
         end += after![0].length;
+      } else if (value > 0 && value < 120 && /\baged\s+(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$/i.test(text.slice(Math.max(0, start - 30), start))) {
+        // "aged 19 and 23", "aged between" is not: ages listed after "aged"
+        kind = 'age';
+        unit = 'years';
       } else if (/^\s*,/.test(text.slice(end)) && /,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && value > 0 && value < 120 && /^[A-Z]/.test(text.slice(Math.max(0, start - 30), start).split(/\s+/).slice(-2)[0] ?? '')) {
         kind = 'age';
         unit = 'years';
@@ -137,7 +141,8 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
           unit = n.split(' ').pop() ?? null;
         } else if (!/^\d/.test(numRaw) && !g.scale) {
           // word numbers with nothing counted: "killed three in ..." keeps value, "one" alone does not
-          if (/^(?:one|a|an)$/.test(numLow)) continue;
+          // ("one in 20" is a share: both numbers stay)
+          if (/^(?:one|a|an)$/.test(numLow) && !(numLow === 'one' && /^\s+in\s+(?:\d|[a-z]+\b)/i.test(text.slice(end, end + 14)))) continue;
           if (/\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start))) continue; // "talks between the two"
         }
       }

@@ -11,7 +11,7 @@ import { quoteRanges, resolvePronoun } from './entities.js';
 
 const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local', 'state', 'national', 'public', 'radio', 'television', 'tv', 'media', 'newspaper', 'news', 'agency', 'broadcaster', 'him', 'her', 'them', 'us', 'me', 'parliament', 'lawmakers', 'analysts', 'investors', 'staff', 'workers', 'residents', 'members', 'a', 'press']);
 /** Verbs that introduce reported speech even without "that" ("X said negotiations had narrowed"). */
-const SAY_VERBS = new Set('said says say told tells added adds stated states noted notes warned warns explained explains stressed stresses insisted insists argued argues claimed claims believes believed thinks thought reiterated reiterates indicated indicates suggested suggests emphasized emphasised emphasizes emphasises underlined underlines underscored underscores affirmed affirms reaffirmed reaffirms maintained maintains acknowledged acknowledges predicted predicts'.split(' '));
+const SAY_VERBS = new Set('said says say told tells added adds expects stated states noted notes warned warns explained explains stressed stresses insisted insists argued argues claimed claims believes believed thinks thought reiterated reiterates indicated indicates suggested suggests emphasized emphasised emphasizes emphasises underlined underlines underscored underscores affirmed affirms reaffirmed reaffirms maintained maintains acknowledged acknowledges predicted predicts'.split(' '));
 const isCapTok = (t: string) => /^[A-Z][a-z]/.test(t);
 const PLEDGE_VERBS = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges']);
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
@@ -326,7 +326,8 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           } else if (inverted) continue;
           else {
             if (c >= t1 || /^[“"',:.]$/.test(toks[c].text)) continue;
-            if (toks[c].pos === 'DET' && toks[c + 1]?.pos === 'NOUN' && toks[c + 2] && /^[,.]$/.test(toks[c + 2].text)) continue; // "said the statement."
+            // "said the statement." / "said the report, citing ...": the statement is the speaker, not a clause
+            if (toks[c].pos === 'DET' && toks[c + 1]?.pos === 'NOUN' && toks[c + 2] && (toks[c + 2].text === '.' || (toks[c + 2].text === ',' && toks[c + 3]?.pos === 'VERB'))) continue;
             sp = PARTICIPLE_CUES.has(w) ? subjectOf(s, w) : speakerAround(k, false, s);
             if (!sp || (!sp.entity && !sp.text)) continue;
             if (sp.text && /^(?:it|this|that|which|what)$/i.test(sp.text)) continue;

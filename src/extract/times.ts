@@ -242,7 +242,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
   }
   // bare years and seasons chrono leaves alone
   // comparisons too: "up 4 percent on 2024", "compared with 2023", "from 2019 to 2024" (not "to 2024 homes")
-  const reYear = /\b(?:(in|since|by|of|during|until|before|after|from|through|on|over|than|with|to)\s+(?:early |late |mid-)?)((?:19|20)\d{2})\b(?![-–]\d)/gi;
+  const reYear = /\b(?:(in|since|by|of|during|until|before|after|from|through|on|over|than|with|to|between|and)\s+(?:early |late |mid-)?)((?:19|20)\d{2})\b(?![-–]\d)/gi;
   for (let m = reYear.exec(text); m; m = reYear.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;

@@ -94,3 +94,21 @@ test('dates ahead: "reports its results on March 11" (next March), "hoped to fin
   assert.equal(date('Sunday')?.date, '2026-11-01');
   assert.deepEqual([date('summer')?.date, date('summer')?.dateEnd], ['2021-06', '2021-08']);
 });
+
+test('roles before "who", ages after "aged", shares between years, "one in 20", and "said the guard, a ..., had"', () => {
+  const ex = extractArticle(article('Study\n\nDr Ines Marl, a surgeon at Vell Hospital who was not involved, said the patient, a 40-year-old man, had recovered. Two men aged 31 and 44 were charged. One in 20 patients, treated between 2018 and 2023, relapsed.', '2026-03-09'));
+  assert.ok(entityNamed(ex, 'Ines Marl')?.roles.some((r) => /^surgeon at Vell Hospital$/.test(r.text)), JSON.stringify(entityNamed(ex, 'Ines Marl')?.roles));
+  assert.equal(speakerOf(ex, 'the patient'), 'Ines Marl');
+  assert.deepEqual(ex.numbers.filter((n) => n.kind === 'age').map((n) => n.value).sort(), [31, 40, 44]);
+  assert.ok(ex.numbers.some((n) => n.value === 1) && ex.numbers.some((n) => n.value === 20), JSON.stringify(ex.numbers));
+  const y = ex.times.find((t) => /2018/.test(t.text));
+  assert.deepEqual([y?.date, y?.dateEnd], ['2018', '2023']);
+});
+
+test('a firm known by its shares, its product named after it, a research firm, and an analyst\'s forecast', () => {
+  const ex = extractArticle(article('Launch\n\nOrvane unveiled the Orvane Glide on Monday. Analyst Kofi Mensah of Tallis Research said demand was strong. He expects Orvane to sell a million units. Orvane shares rose 4%. Orvane Mobility, its parent, gained too, and Orvane Mobility\'s shares also rose.', '2026-09-14'));
+  assert.equal(entityNamed(ex, 'Orvane')?.type, 'organization');
+  assert.equal(entityNamed(ex, 'Orvane Glide')?.type, 'other');
+  assert.equal(entityNamed(ex, 'Tallis Research')?.type, 'organization');
+  assert.equal(speakerOf(ex, 'Orvane to sell'), 'Kofi Mensah');
+});
