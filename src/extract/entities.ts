@@ -218,7 +218,16 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   // word -> is it the surname (or a spelling of it) of a person named in full; a surname recurs
   const surnameAlias = new Map<string, boolean>();
   // single tokens: surname aliases of people named in full, short forms of organisations, else context
+  // "Ashby had taken the lead" beside "Ashby Town": in sports copy, a town's name is its club
+  const clubOf = new Map<string, Cand>();
+  if (mentionsClub(toks)) for (const o of orgs) if (CLUB_SUFFIX.test(o.tokens[o.tokens.length - 1])) clubOf.set(o.tokens[0], o);
   for (const c of cands) {
+    if (c.tokens.length === 1 && clubOf.has(c.tokens[0]) && c.type !== 'person' && !PLACE_PREP.has(toks[c.ci - 1]?.text.toLowerCase() ?? '') && toks[c.ci - 1]?.text.toLowerCase() !== 'to') {
+      const o = clubOf.get(c.tokens[0])!;
+      c.type = 'organization';
+      c.key = o.key ?? `organization:${o.text.toLowerCase()}`;
+      continue;
+    }
     if (c.tokens.length !== 1 || (c.type && c.strong && !c.weakPlace)) continue;
     const word = c.tokens[0];
     if (demonymKey(word)) {
@@ -405,11 +414,20 @@ const PLACE_NAMED = new Set('council borough county city town district parish au
 
 /** Is `word` the place an organisation's name is made of: "<word> <public-body words>" or
  *  "<outlet word> <word>". */
+const CLUB_SUFFIX = /^(?:Town|City|United|Athletic|Rovers|Wanderers|Albion|Rangers|County|FC)$/;
+const FIRM_ROLE = /^(?:chief (?:executive|operating|financial|technology) officer|chief executive|CEO|CFO|COO|managing director|chairman|chairwoman)\b/i;
+
 const CLUB = new WeakMap<Token[], boolean>();
-/** Does the article speak of a club (sport)? Computed once per article. */
+const SPORT = /^(?:club|clubs|club-record|cup|league|match|goal|goals|striker|midfielder|defender|winger|goalkeeper|manager|coach|captain|substitute|fixture|stadium|half-time|equaliser|equalizer|season)$/i;
+/** Does the article speak of sport clubs (two sports words)? Computed once per article. */
 function mentionsClub(toks: Token[]): boolean {
   let v = CLUB.get(toks);
-  if (v === undefined) CLUB.set(toks, (v = toks.some((t) => /^(?:club|clubs|club-record)$/i.test(t.text))));
+  if (v === undefined) {
+    let n = 0;
+    const seen = new Set<string>();
+    for (const t of toks) if (SPORT.test(t.text) && !seen.has(t.text.toLowerCase())) { seen.add(t.text.toLowerCase()); n++; }
+    CLUB.set(toks, (v = n >= 2));
+  }
   return v;
 }
 
@@ -622,8 +640,10 @@ function classify(c: Cand, toks: Token[]): void {
   else if (c.tokens.length >= 3 && c.tokens.includes('&')) setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_WORDS.has(lastW)) setType(c, 'place');
   else if (c.tokens.length > 1 && ORG_WORDS.has(lastW)) setType(c, 'organization');
-  // "Corrin City": a football club in an article about a club, else a city ("Kansas City")
-  else if (c.tokens.length > 1 && lastW === 'city') setType(c, mentionsClub(toks) ? 'organization' : 'place');
+  // "Corrin City", "Ashby Town": a football club in an article about sport, else a city or town
+  else if (c.tokens.length > 1 && (lastW === 'city' || lastW === 'town')) setType(c, mentionsClub(toks) ? 'organization' : 'place');
+  // "Aerlith chief operating officer Jonas Ekholm", "Orvik's chief executive": a firm's officers
+  else if (c.tokens.length === 1 && next && (FIRM_ROLE.test(toks.slice(c.tj, c.tj + 4).map((t) => t.text).join(' ')) || (isPossessive(next.text) && FIRM_ROLE.test(toks.slice(c.tj + 1, c.tj + 5).map((t) => t.text).join(' '))))) setType(c, 'organization');
   // "Leeds United" (not "United States", where the word comes first)
   else if (c.tokens.length > 1 && lastW === 'united') setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) setType(c, 'place');

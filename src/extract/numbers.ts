@@ -33,7 +33,7 @@ const STOP_WHAT = new Set('of the a an and or but in on at to for from with by a
 const RE = new RegExp(
   String.raw`(?<hedge>\b(?:about|around|some|roughly|approximately|nearly|almost|close to|an estimated|more than|far over|well over|just over|over|upwards of|in excess of|fewer than|less than|just under|under|at least|as many as|no fewer than|at most|up to|no more than|exactly|precisely)\s+)?` +
     String.raw`(?<cur>[$€£¥]\s?)?` +
-    String.raw`(?<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?(?:\b|(?=(?:kg|mg|g|km|cm|mm|ml|lbs?|oz|ft|mph|kph)\b))|\b${WORDNUM}\b)` +
+    String.raw`(?<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?(?:\b|(?=(?:kg|mg|g|km|cm|mm|ml|lbs?|oz|ft|mph|kph|bn|m|k)\b))|\b${WORDNUM}\b)` +
     // a unit written onto the number: "500g pots", "40km"
     String.raw`(?<att>(?<=\d)(?:kg|mg|g|km|cm|mm|ml|lbs?|oz|ft|mph|kph)\b)?` +
     String.raw`(?:[\s-](?<scale>hundred|thousand|million|billion|trillion|bn)\b|(?<sscale>bn|m|k)\b)?` +

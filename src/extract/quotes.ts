@@ -13,7 +13,7 @@ const TOLD_WHO = new Set(['reporters', 'journalists', 'the', 'a', 'an', 'local',
 /** Verbs that introduce reported speech even without "that" ("X said negotiations had narrowed"). */
 const SAY_VERBS = new Set('said says say told tells added adds expects stated states noted notes warned warns explained explains stressed stresses insisted insists argued argues claimed claims believes believed thinks thought reiterated reiterates indicated indicates suggested suggests emphasized emphasised emphasizes emphasises underlined underlines underscored underscores affirmed affirms reaffirmed reaffirms maintained maintains acknowledged acknowledges predicted predicts'.split(' '));
 const isCapTok = (t: string) => /^[A-Z][a-z]/.test(t);
-const PLEDGE_VERBS = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges']);
+const PLEDGE_VERBS = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges', 'urged', 'urges']);
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
 const BOUNDARY = /^[,;:()“”"—–]$/;
 /** "the company", "the club", "the agency": a speaker that stands for an organisation named before. */
@@ -286,7 +286,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           // "conceded defeat", "denied the charges", "reported a loss": these verbs report speech
           // only with a clause or after it ("..., the Journal reported on Friday.")
           // "has vowed to repeal the law", "has promised no job losses": a pledge is a statement too
-          const pledge = PLEDGE_VERBS.has(w) && (toks[k + 1]?.text === 'to' || /^(?:DET|NUM|ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? ''));
+          const pledge = PLEDGE_VERBS.has(w) && (toks[k + 1]?.text === 'to' || /^(?:DET|NUM|ADJ|NOUN|PROPN)$/.test(toks[k + 1]?.pos ?? ''));
           if (!SAY_VERBS.has(w) && !PARTICIPLE_CUES.has(w) && !inverted && !pledge && !/^(?:that|it|he|she|they|we|there)$/i.test(toks[k + 1]?.text ?? '')) continue;
           if (k > t0 && /^(?:was|were|been|being|is|are|be)$/i.test(toks[k - 1].text)) continue; // passive: "was confirmed by"
           if (toks[k + 1]?.text === 'by') continue;

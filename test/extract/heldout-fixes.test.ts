@@ -112,3 +112,21 @@ test('a firm known by its shares, its product named after it, a research firm, a
   assert.equal(entityNamed(ex, 'Tallis Research')?.type, 'organization');
   assert.equal(speakerOf(ex, 'Orvane to sell'), 'Kofi Mensah');
 });
+
+test('a firm\'s officer names the firm; builders named "Homes"; "£2.5m"; "urged both sides to ..." is a statement', () => {
+  const ex = extractArticle(article('Strike\n\nSkyra chief executive Lena Mott said the strike cost 3 million crowns. Developer Marlow Homes will pay £2.5m for roads. Transport Minister Eva Dahl urged both sides to return to talks. The last strike at Skyra lasted two days.', '2026-03-05'));
+  assert.equal(entityNamed(ex, 'Skyra')?.type, 'organization');
+  assert.equal(entityNamed(ex, 'Marlow Homes')?.type, 'organization');
+  assert.ok(!ex.entities.some((e) => /^Developer/.test(e.name)));
+  assert.deepEqual(ex.numbers.filter((n) => n.kind === 'money').map((n) => n.value), [3_000_000, 2_500_000]);
+  assert.equal(speakerOf(ex, 'both sides to return'), 'Eva Dahl');
+});
+
+test('in sports copy "Tarby Town" is a club and "Tarby" alone its short form, but "flew to Tarby" is the town; a substitute is a role', () => {
+  const ex = extractArticle(article('Cup\n\nTarby Town lost 2-0 to Selwick United in the cup on Saturday. Tarby had the better of the first half, their manager said, before substitute Owen Pryce scored for Selwick. The squad flew to Tarby on Sunday.', '2026-04-19'));
+  const club = entityNamed(ex, 'Tarby Town');
+  assert.equal(club?.type, 'organization');
+  assert.ok(club?.variants.includes('Tarby'), JSON.stringify(ex.entities.map((e) => [e.name, e.type, e.variants])));
+  assert.equal(entityNamed(ex, 'Selwick United')?.type, 'organization');
+  assert.deepEqual(entityNamed(ex, 'Owen Pryce')?.roles.map((r) => r.text), ['substitute']);
+});
