@@ -123,6 +123,15 @@ describe('web app in headless Chromium', { skip }, () => {
       assert.equal(await page.locator('.conflict-card').count(), story.conflicts.length, 'one card per conflict');
       if (story.conflicts.length) assert.ok((await page.locator('.conflict-card mark').count()) >= 2, 'differing values highlighted');
     }
+    // Who said what: every quote with no named speaker but a source as written shows that source,
+    // marked as not named (all quotes shown)
+    const quotes = ((brief.stories[0] as { quotes?: { speaker: string | null; attribution?: string | null }[] }).quotes ?? []);
+    const unnamed = quotes.filter((q) => !q.speaker && q.attribution);
+    assert.ok(unnamed.length >= 1, 'the seeds quote unnamed sources');
+    const allQuotes = page.locator('#quotes-h ~ button.more', { hasText: /Show all/ });
+    if ((await allQuotes.count()) > 0) await allQuotes.first().click();
+    assert.equal(await page.locator('figure.quote figcaption', { hasText: '(not named)' }).count(), unnamed.length, 'unnamed sources shown as such');
+    for (const q of unnamed) assert.ok((await page.locator('figure.quote figcaption strong', { hasText: q.attribution! }).count()) >= 1, q.attribution!);
     const cites = page.locator('.cite-btn');
     if ((await cites.count()) > 0) {
       await cites.first().hover();
