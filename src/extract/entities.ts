@@ -162,6 +162,17 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     c.type = null;
     c.weakPlace = false;
   }
+  // "Ostrava and Velmoria": a name joined to a place is a place; so is one whose people are named
+  // ("Velmorian counterpart")
+  const words = new Set(toks.map((t) => t.text));
+  for (const c of cands) {
+    if (c.type || c.tokens.length !== 1) continue;
+    const before = toks[c.ci - 1];
+    const joined = before && /^(?:and|or)$/.test(before.text) && cands.some((o) => o.tj === c.ci - 1 && o.type === 'place');
+    const w = c.tokens[0];
+    const demonym = [`${w}n`, `${w}an`, `${w}ian`, `${w.replace(/a$/, '')}an`].some((d) => d !== w && words.has(d));
+    if (joined || (demonym && /[aeiou]$/.test(w))) setType(c, 'place', false);
+  }
   // the dateline's place ("CASTEL ROSSO, Aug 15 (...) —", "BRENNICK (AP) —") is a place wherever it is named
   const dlPlace = dateline ? dateline.split(',')[0].replace(/\(.*$/, '').replace(/[\s\-–—:]+$/, '').trim().toLowerCase() : '';
   if (dlPlace) for (const c of cands) if (c.text.toLowerCase() === dlPlace && !c.titled) {
@@ -414,6 +425,9 @@ const PLACE_NAMED = new Set('council borough county city town district parish au
 
 /** Is `word` the place an organisation's name is made of: "<word> <public-body words>" or
  *  "<outlet word> <word>". */
+const TIME_ZONES = new Set(['GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EST', 'EDT', 'CST', 'CDT', 'PST', 'PDT', 'MSK', 'IST', 'JST']);
+const BODIES = new Set(['moon', 'mars', 'venus', 'jupiter', 'saturn', 'neptune', 'uranus', 'pluto']);
+const CRAFT = /^(?:lander|rocket|probe|satellite|spacecraft|rover|telescope|capsule|ship|vessel|ferry|tanker|freighter|aircraft|jet|airliner|helicopter|submarine|drone)s?$/;
 const CLUB_SUFFIX = /^(?:Town|City|United|Athletic|Rovers|Wanderers|Albion|Rangers|County|FC)$/;
 const FIRM_ROLE = /^(?:chief (?:executive|operating|financial|technology) officer|chief executive|CEO|CFO|COO|managing director|chairman|chairwoman)\b/i;
 
@@ -631,7 +645,12 @@ function classify(c: Cand, toks: Token[]): void {
   const next = toks[c.tj];
   const prevLow = prev ? prev.text.toLowerCase() : '';
   const place = placeInfo(c.text);
+  // "03:14 GMT": a time zone is no organisation
+  if (c.tokens.length === 1 && TIME_ZONES.has(c.text)) return;
   if (KNOWN_OTHER.has(whole)) setType(c, 'other');
+  else if (c.tokens.length === 1 && BODIES.has(whole)) setType(c, 'place'); // "the Moon's south pole"
+  // "the Hesper lander", "a Valkyr rocket": a craft's name
+  else if (!c.titled && next && CRAFT.test(next.text) && !(c.tokens.length > 1 && (ORG_WORDS.has(lastW) || PLACE_WORDS.has(lastW)))) setType(c, 'other');
   else if (KNOWN_ORGS.has(whole)) {
     setType(c, 'organization');
     c.key = `org:${KNOWN_ORGS.get(whole)!.toLowerCase()}`;
@@ -747,14 +766,14 @@ function roleAfter(toks: Token[], tj: number): string | null {
     const w = lowerDot(toks[k].text);
     if (k - s < 4 && (ROLE_NOUNS.has(w) || TITLES.has(w))) hasRole = true;
     // "a cardiologist at Ostmark General Hospital who was not involved": the role ends before "who"
-    if (hasRole && /^(?:who|which|that)$/.test(w) && k > s + 1) break;
+    if (hasRole && /^(?:who|whose|which|that)$/.test(w) && k > s) break;
     if (/^(?:who|which|that|said|says|told)$/.test(w)) return null;
     k++;
   }
   if (!hasRole || k === s) return null;
   for (let x = s; x < k; x++) if (toks[x].pos === 'VERB' || toks[x].pos === 'AUX') return null; // a clause, not an apposition
   if (/^(?:VERB|ADV|AUX|ADP|PRON)$/.test(toks[s].pos) && !TITLES.has(lowerDot(toks[s].text))) return null;
-  if (toks[k] && !/^[,;.)]$/.test(toks[k].text) && !/^(?:who|which|that)$/.test(toks[k].text)) return null;
+  if (toks[k] && !/^[,;.)]$/.test(toks[k].text) && !/^(?:who|whose|which|that)$/.test(toks[k].text)) return null;
   return toks.slice(s, k).map((x, i, arr) => (i > 0 && arr[i - 1].end === x.start ? '' : ' ') + x.text).join('').trim();
 }
 

@@ -125,7 +125,8 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
         kind = 'duration';
         unit = w.endsWith('s') ? w : w === 'century' ? 'centuries' : `${w}s`;
         end += after![0].length;
-      } else if (value > 0 && value < 120 && /\baged\s+(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$/i.test(text.slice(Math.max(0, start - 30), start))) {
+      } else if (value > 0 && value < 120 && (/\baged\s+(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$/i.test(text.slice(Math.max(0, start - 30), start)) || (/\b(?:he|she) (?:was|is)\s+$/i.test(text.slice(Math.max(0, start - 10), start)) && /^\s*[.,;]/.test(text.slice(end))))) {
+        // "aged 19 and 23"; "She was 84." (an obituary's age)
         // "aged 19 and 23", "aged between" is not: ages listed after "aged"
         kind = 'age';
         unit = 'years';
@@ -175,8 +176,9 @@ function nounAfter(a: Analysis, ti: number, max: number): string | null {
   for (let k = ti; k < toks.length && k - s < max; k++) {
     const t = toks[k];
     if (t.sent !== toks[s]?.sent) break;
-    if (t.pos === 'NOUN') last = k;
-    else if (t.pos === 'ADJ' || t.pos === 'PROPN' || (t.text === '-' && toks[k - 1]?.end === t.start)) continue;
+    // "Two earlier attempts": a plural after the number that the tagger read as a verb
+    if (t.pos === 'NOUN' || (t.pos === 'VERB' && last < 0 && k > s && /s$/.test(t.text) && toks[k - 1].pos !== 'NOUN' && (k === s || /^(?:ADJ|ADV)$/.test(toks[k - 1].pos)))) last = k;
+    else if (t.pos === 'ADJ' || t.pos === 'PROPN' || (t.text === '-' && toks[k - 1]?.end === t.start) || /^(?:earlier|later|previous|further|other|more)$/i.test(t.text)) continue;
     else break;
   }
   if (last < 0) return null;

@@ -110,6 +110,11 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     if (PRONOUNS_PERSON.has(t.text.toLowerCase()) || /^(?:he|she)$/i.test(t.text)) {
       return { entity: pronounSpeaker(t, sentence), text: t.text, cue, at: end };
     }
+    // "her son, Tomás Velasquez, who said ...": the person the relative clause is about
+    if (/^who$/i.test(t.text) && toks[end - 1]?.text === ',' && toks[end - 2]) {
+      const pm = mentions.find((m) => m.start + m.text.length === toks[end - 2].end && m.via !== 'pronoun' && types.get(m.entity) === 'person');
+      if (pm) return { entity: pm.entity, text: pm.text, cue, at: tokAt(pm.start) ?? end - 2 };
+    }
     if (t.pos === 'PRON' && !/^(?:he|she)$/i.test(t.text)) return { entity: null, text: t.text, cue, at: end };
     if (object && !joint) {
       // "Officials in Moscow said", "Farmers along the canal said", "Sources close to the talks
@@ -136,6 +141,11 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
     if (/^(?:he|she)$/i.test(t.text)) return { entity: pronounSpeaker(t, sentence), text: t.text, cue };
     // apposition after the name: "according to Dmitry Peskov, a spokesman ..." stops at the comma
     const ent = headMention(k, e);
+    // "said Orrin's mayor, Dara Nwosu": the name after a role in apposition
+    if (!ent && toks[e]?.text === ',' && toks[e + 1]) {
+      const pm = mentions.find((m) => m.start === toks[e + 1].start && m.via !== 'pronoun' && types.get(m.entity) === 'person');
+      if (pm && toks.slice(k, e).some((x) => ROLE_NOUNS.has(x.text.toLowerCase()))) return { entity: pm.entity, text: text.slice(toks[k].start, pm.start + pm.text.length), cue };
+    }
     return { entity: ent, text: text.slice(toks[k].start, toks[e - 1].end), cue };
   };
 
@@ -398,7 +408,7 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
       const m = mentionAt.get(toks[i].start);
       if (!m || !isSpeakerType(m.entity)) continue;
       // "her spokesman, Jonas Rask, said": a possessive pronoun is no subject; nor are the words of a quote
-      if (m.via === 'pronoun' && /^(?:his|her)$/i.test(m.text) && toks[i + 1] && /^(?:NOUN|ADJ)$/.test(toks[i + 1].pos)) continue;
+      if (m.via === 'pronoun' && /^(?:his|her|their|its)$/i.test(m.text) && toks[i + 1] && /^(?:NOUN|ADJ|PROPN)$/.test(toks[i + 1].pos)) continue;
       // "Voss's lawyer, Miriam Lowe, said": nor is a name in the possessive before a noun
       let j = i;
       while (j + 1 < end && toks[j + 1].end <= m.start + m.text.length) j++;

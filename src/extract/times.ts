@@ -252,7 +252,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     taken.push([s, e]);
     out.push({ start: s, text: m[0], date: m[2], dateEnd: null, precision: 'year', event: eventFor(a, sentence, s, e, bodyFrom), sentence, anchor: 'explicit' });
   }
-  const reSeason = /\b(last|this|next|by|in the|early|late)\s+(summer|winter|spring|autumn|fall)(?:[’']s)?\b/gi;
+  const reSeason = /\b(last|this|next|by|in the|during the|early|late)\s+(summer|winter|spring|autumn|fall)(?:[’']s)?\b/gi;
   for (let m = reSeason.exec(text); m; m = reSeason.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;

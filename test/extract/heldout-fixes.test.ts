@@ -130,3 +130,30 @@ test('in sports copy "Tarby Town" is a club and "Tarby" alone its short form, bu
   assert.equal(entityNamed(ex, 'Selwick United')?.type, 'organization');
   assert.deepEqual(entityNamed(ex, 'Owen Pryce')?.roles.map((r) => r.text), ['substitute']);
 });
+
+test('obituary forms: a role before "whose", "She was 84.", "her son, X, who said", "said Orrin\'s mayor, X", a public space named Steps', () => {
+  const ex = extractArticle(article('Obituary\n\nIvo Lenz, the engineer whose bridges span the Tarn, has died. He was 91. His death was announced by his daughter, Mira Lenz, who said he had died peacefully. "He built for a hundred years," said Tarnby\'s mayor, Olu Bright. A vigil will be held at the Lantern Steps.', '2026-05-26'));
+  assert.deepEqual(entityNamed(ex, 'Ivo Lenz')?.roles.map((r) => r.text), ['engineer']);
+  assert.ok(ex.numbers.some((n) => n.value === 91 && n.kind === 'age'), JSON.stringify(ex.numbers));
+  assert.equal(speakerOf(ex, 'he had died peacefully'), 'Mira Lenz');
+  assert.equal(speakerOf(ex, 'a hundred years'), 'Olu Bright');
+  assert.equal(entityNamed(ex, 'Lantern Steps')?.type, 'place');
+});
+
+test('"Tarvia and Ostmark", "a Tarvian envoy": places; "His Tarvian counterpart, X, said" is X; craft names, the Moon and time zones', () => {
+  const ex = extractArticle(article('Talks\n\nThe ministers of Geneva and Tarvia met on Monday. Swiss envoy Lukas Brenn spoke first. His Tarvian counterpart, Ana Pires, said the talks would resume. The Orla probe landed near the Moon\'s pole at 04:10 GMT, and a Tarsk rocket will follow.', '2026-02-09'));
+  assert.equal(entityNamed(ex, 'Tarvia')?.type, 'place');
+  assert.equal(speakerOf(ex, 'the talks would resume'), 'Ana Pires');
+  assert.ok(entityNamed(ex, 'Ana Pires')?.roles.some((r) => /counterpart/.test(r.text)));
+  assert.equal(entityNamed(ex, 'Orla')?.type, 'other');
+  assert.equal(entityNamed(ex, 'Tarsk')?.type, 'other');
+  assert.equal(entityNamed(ex, 'Moon')?.type, 'place');
+  assert.ok(!entityNamed(ex, 'GMT'));
+});
+
+test('"Two earlier attempts" counts attempts; "during the summer" is a season ahead in a forward-looking sentence', () => {
+  const ex = extractArticle(article('Water\n\nTwo earlier attempts failed. The dam would release more water during the summer, the minister said.', '2026-02-11'));
+  assert.equal(ex.numbers.find((n) => n.value === 2)?.kind, 'count');
+  const su = ex.times.find((t) => /summer/.test(t.text));
+  assert.deepEqual([su?.date, su?.dateEnd], ['2026-06', '2026-08']);
+});
