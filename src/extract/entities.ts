@@ -31,7 +31,7 @@ const ORG_CONTEXT = new Set(['group', 'company', 'firm', 'charity', 'developer',
 const MOTION_VERBS = new Set('diverted diverts sent sends moved moves travelled traveled travels flew flies returned returns fled flees evacuated headed heads transferred taken brought shipped sailed drove driven relocated relocates rerouted deported extradited airlifted'.split(' '));
 const PLACE_PREP = new Set(['in', 'near', 'at', 'outside', 'across', 'from', 'towards', 'toward', 'around', 'via', 'inside', 'throughout']);
 /** "X's army", "X's delegation": X is a country or place. */
-const PLACE_POSSESSED = new Set(['army', 'government', 'delegation', 'troops', 'forces', 'foreign', 'president', 'capital', 'border', 'borders', 'people', 'economy', 'military', 'parliament', 'leader', 'leaders', 'prime', 'defence', 'defense', 'ministry', 'navy', 'air', 'territory', 'citizens', 'population', 'embassy', 'ambassador', 'negotiators', 'envoy', 'president-elect', 'deputy']);
+const PLACE_POSSESSED = new Set(['presidential', 'parliamentary', 'election', 'elections', 'runoff', 'referendum', 'army', 'government', 'delegation', 'troops', 'forces', 'foreign', 'president', 'capital', 'border', 'borders', 'people', 'economy', 'military', 'parliament', 'leader', 'leaders', 'prime', 'defence', 'defense', 'ministry', 'navy', 'air', 'territory', 'citizens', 'population', 'embassy', 'ambassador', 'negotiators', 'envoy', 'president-elect', 'deputy']);
 /** Length of the longest person pronoun: a cheap pre-test before lower-casing every token. */
 const PRONOUN_MAX = Math.max(...[...PRONOUNS_PERSON].map((p) => p.length));
 /** First letters of the person pronouns, either case (only an ASCII h/H or s/S lower-cases to h or s). */
@@ -171,7 +171,9 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
     const joined = before && /^(?:and|or)$/.test(before.text) && cands.some((o) => o.tj === c.ci - 1 && o.type === 'place');
     const w = c.tokens[0];
     const demonym = [`${w}n`, `${w}an`, `${w}ian`, `${w.replace(/a$/, '')}an`].some((d) => d !== w && words.has(d));
-    if (joined || (demonym && /[aeiou]$/.test(w))) setType(c, 'place', false);
+    // "Tarnlander" for Tarnland, as "Icelander" for Iceland
+    const lander = /land$/.test(w) && words.has(`${w}er`);
+    if (joined || (demonym && /[aeiou]$/.test(w)) || lander) setType(c, 'place', false);
   }
   // the dateline's place ("CASTEL ROSSO, Aug 15 (...) —", "BRENNICK (AP) —") is a place wherever it is named
   const dlPlace = dateline ? dateline.split(',')[0].replace(/\(.*$/, '').replace(/[\s\-–—:]+$/, '').trim().toLowerCase() : '';
@@ -676,6 +678,8 @@ function classify(c: Cand, toks: Token[]): void {
   // "Lumio shares rose", "Orvik's shares": a listed company
   else if (next && (/^(?:shares|stock)$/.test(next.text) || (isPossessive(next.text) && /^(?:shares|stock)$/.test(toks[c.tj + 1]?.text ?? '')))) setType(c, 'organization');
   else if (prev && prev.text === ',' && toks[c.ci - 2] && ORG_CONTEXT.has(toks[c.ci - 2].text.toLowerCase())) setType(c, 'organization');
+  // "the southern port city of Kalmsund": a place named after a place noun
+  else if (prevLow === 'of' && /^(?:city|town|village|port|province|region|island|district|county|capital|state)$/i.test(toks[c.ci - 2]?.text ?? '') && c.tokens.length <= 3) setType(c, 'place');
   // "in the capital, Norrholm,": a place in apposition to a place noun
   else if (prev && prev.text === ',' && /^(?:capital|city|town|village|port|province|region|island|county)$/i.test(toks[c.ci - 2]?.text ?? '') && c.tokens.length <= 3) setType(c, 'place');
   else if (prev && PLACE_PREP.has(prevLow) && !(next && ROLE_NOUNS.has(next.text.toLowerCase()) && /^[a-z]/.test(next.text)) && !(next && isPossessive(next.text)) && !(toks[c.ci - 2]?.text === 'according')) setType(c, 'place');

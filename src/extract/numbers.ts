@@ -75,6 +75,10 @@ export function extractNumbers(a: Analysis, skip: [number, number][]): NumberMen
     if (/^[a-z]/i.test(numRaw) && /[A-Za-z]-$/.test(text.slice(Math.max(0, numStart - 2), numStart))) continue; // "sub-zero"
     if (g.hyunit && /^(?:way|fold|sided|party|nation|point-plan)$/i.test(g.hyunit) && g.hyunit.toLowerCase() !== 'point') continue; // "three-way talks"
     if (g.hy && !g.hyunit) continue;
+    if (g.hyunit && /^(?:halves|thirds|quarters|fifths|sixths|tenths)$/i.test(g.hyunit)) continue; // "two-thirds": a share, not a count
+    // "two weeks earlier", "four years ago": a time expression, not a number ("two days after the
+    // first complaint" stays a duration)
+    if (/^\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|ago)\b/i.test(text.slice(numStart + numRaw.length, numStart + numRaw.length + 24)) && !g.hedge) continue;
     if (!g.hedge && /\b(?:number|No\.)\s*$/i.test(text.slice(Math.max(0, numStart - 8), numStart))) continue; // "the number 11 shirt": a label
     let value = /^\d/.test(numRaw) ? Number(numRaw.replace(/,/g, '')) : wordValue(numLow);
     if (!Number.isFinite(value)) continue;

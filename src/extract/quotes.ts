@@ -17,7 +17,7 @@ const PLEDGE_VERBS = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged'
 const PARTICIPLE_CUES = new Set(['saying', 'stating', 'adding', 'warning', 'arguing', 'noting', 'insisting', 'claiming', 'telling', 'explaining', 'stressing', 'emphasizing', 'emphasising']);
 const BOUNDARY = /^[,;:()“”"—–]$/;
 /** "the company", "the club", "the agency": a speaker that stands for an organisation named before. */
-const ORG_ANAPHOR = /^the (?:(?:[A-Z][\w-]*|[\w-]+-(?:based|owned|listed)|listed|troubled|embattled|struggling) ){0,2}(company|firm|group|club|team|agency|authority|ministry|council|office|board|department|bank|airline|retailer|union|party|regulator|watchdog|charity|hospital|university|broadcaster|newspaper|paper|committee|commission|operator|carrier|insurer|lender|manufacturer|maker|carmaker|automaker|chipmaker|producer|dairy|brewer|federation|association|league|court|trust|giant|conglomerate|chain|supermarket|publisher|developer|miner|exporter|utility)$/;
+const ORG_ANAPHOR = /^[Tt]he (?:(?:[A-Z][\w-]*|[\w-]+-(?:based|owned|listed)|listed|troubled|embattled|struggling) ){0,2}(company|firm|group|club|team|agency|authority|ministry|council|office|board|department|bank|airline|retailer|union|party|regulator|watchdog|charity|hospital|university|broadcaster|newspaper|paper|committee|commission|operator|carrier|insurer|lender|manufacturer|maker|carmaker|automaker|chipmaker|producer|dairy|brewer|federation|association|league|court|trust|giant|conglomerate|chain|supermarket|publisher|developer|miner|exporter|utility)$/;
 
 interface Speaker {
   entity: string | null;
@@ -306,6 +306,10 @@ export function extractQuotes(a: Analysis, mentions: EntityMention[], types: Map
           if ((w === 'told' || w === 'telling' || w === 'tells') && toks[c]) {
             // the one told: "reporters", "the Riverton Courier", "local radio", "him"
             while (c < t1 && c - k <= 4 && (isCapTok(toks[c].text) || TOLD_WHO.has(toks[c].text.toLowerCase()))) c++;
+            // "told cheering supporters in the capital, Brennholm, that ...": a longer object up to "that"
+            let x = c;
+            while (x < t1 && x - c < 10 && toks[x].text !== 'that' && /^(?:ADJ|NOUN|PROPN|DET|ADP|NUM|PUNCT|VERB)$/.test(toks[x].pos) && !/^[.;:“”"]$/.test(toks[x].text) && !(toks[x].pos === 'VERB' && !/ing$/.test(toks[x].text))) x++;
+            if (x > c && toks[x]?.text === 'that') c = x;
           }
           if (toks[c]?.text === 'that') c++;
           else {

@@ -209,6 +209,14 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       precision = 'day';
       if (yearKnown) anchorKind = 'explicit';
       if (/\b(?:yesterday|tomorrow|tonight|ago)\b/i.test(low) && !anchor.date) date = null;
+    } else if (monthKnown && !yearKnown && anchor.date && /\b(?:last|next)\s+[a-z]+$/i.test(surface.replace(/[\s,;:]+$/, '')) && !/\bmonth\b/i.test(low)) {
+      // "last June" in June is a year ago; "next March" in March is a year ahead
+      const m = st.get('month')!;
+      const y0 = Number(anchor.date.slice(0, 4));
+      const m0 = Number(anchor.date.slice(5, 7));
+      const y = /\blast\s+[a-z]+$/i.test(surface.replace(/[\s,;:]+$/, '')) ? (m >= m0 ? y0 - 1 : y0) : m <= m0 ? y0 + 1 : y0;
+      date = ym(y, m);
+      precision = 'month';
     } else if (monthKnown) {
       const m = st.get('month')!;
       const y = yearKnown && !/\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : /\b(?:this|last|next) month\b/i.test(low) ? st.get('year')! : inferYear(m, 15, anchor.date, looksForward(text, a.sentences[sentence].start, start));
@@ -227,6 +235,18 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     out.push({ start, text: surface, date, dateEnd, precision, event: eventFor(a, sentence, start, end, bodyFrom), sentence, anchor: anchorKind });
   }
 
+  // "by the end of the year": the anchor's December (chrono has no parser for it)
+  if (anchor.date) {
+    const reYearEnd = /\b(?:the\s+)?end of (?:the|this) year\b/gi;
+    for (let m = reYearEnd.exec(text); m; m = reYearEnd.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (overlaps(s, e)) continue;
+      const sentence = sentAt(s);
+      taken.push([s, e]);
+      out.push({ start: s, text: m[0], date: `${anchor.date.slice(0, 4)}-12`, dateEnd: null, precision: 'month', event: eventFor(a, sentence, s, e, bodyFrom), sentence, anchor: anchor.kind });
+    }
+  }
   // "the summer of 2021", "winter 2019": a season of a given year
   const reSeasonYear = /\b(?:the\s+)?(summer|winter|spring|autumn|fall)(?:\s+of)?\s+((?:19|20)\d{2})\b/gi;
   for (let m = reSeasonYear.exec(text); m; m = reSeasonYear.exec(text)) {

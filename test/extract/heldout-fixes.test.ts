@@ -157,3 +157,22 @@ test('"Two earlier attempts" counts attempts; "during the summer" is a season ah
   const su = ex.times.find((t) => /summer/.test(t.text));
   assert.deepEqual([su?.date, su?.dateEnd], ['2026-06', '2026-08']);
 });
+
+test('election forms: "Kessland\'s presidential runoff", "a Kesslander", "the port city of X", a challenger, "told supporters in the capital, X, that ..."', () => {
+  const ex = extractArticle(article('Runoff\n\nMayor Ida Berg won Orvania\'s presidential runoff on Sunday, defeating challenger Tom Aas. Berg told supporters in the capital, Selmholm, that she would be "a leader for every Orvanian". Voters in the port city of Harvik backed her. Polls in Ostland, home to many a loyal Ostlander, closed early.', '2026-02-16'));
+  assert.equal(entityNamed(ex, 'Orvania')?.type, 'place');
+  assert.equal(entityNamed(ex, 'Harvik')?.type, 'place');
+  assert.equal(entityNamed(ex, 'Ostland')?.type, 'place');
+  assert.ok(entityNamed(ex, 'Tom Aas')?.roles.some((r) => /challenger/.test(r.text)));
+  const qs = ex.quotes.filter((q) => q.sentence === ex.quotes.find((x) => x.text.includes('a leader for every'))?.sentence);
+  assert.ok(!qs.some((q) => /supporters/.test(q.text)), JSON.stringify(qs.map((q) => q.text)));
+});
+
+test('"last June" in June is a year ago; "by the end of the year"; "two weeks earlier" is no count; "two-thirds" is no count; "The authority said"', () => {
+  const ex = extractArticle(article('Merger\n\nThe Media Authority approved the deal, first announced last June, on Tuesday. The firms expect to close it by the end of the year. Talks began two weeks earlier. Nearly two-thirds of users will switch. The authority said it would review prices in 2028.', '2026-06-09'));
+  const d = (s: string) => ex.times.find((t) => t.text.includes(s))?.date;
+  assert.equal(d('last June'), '2025-06');
+  assert.equal(d('end of the year'), '2026-12');
+  assert.ok(!ex.numbers.some((n) => n.value === 2), JSON.stringify(ex.numbers));
+  assert.equal(speakerOf(ex, 'review prices'), 'Media Authority');
+});
