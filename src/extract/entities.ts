@@ -164,13 +164,17 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   }
   // "Ostrava and Velmoria": a name joined to a place is a place; so is one whose people are named
   // ("Velmorian counterpart")
-  const words = new Set(toks.map((t) => t.text));
+  let words: Set<string> | null = null; // capitalised words of the article, built on first use
   for (const c of cands) {
     if (c.type || c.tokens.length !== 1) continue;
     const before = toks[c.ci - 1];
     const joined = before && /^(?:and|or)$/.test(before.text) && cands.some((o) => o.tj === c.ci - 1 && o.type === 'place');
     const w = c.tokens[0];
-    const demonym = [`${w}n`, `${w}an`, `${w}ian`, `${w.replace(/a$/, '')}an`].some((d) => d !== w && words.has(d));
+    if (!words) {
+      words = new Set<string>();
+      for (const t of toks) if (isCap(t.text)) words.add(t.text);
+    }
+    const demonym = [`${w}n`, `${w}an`, `${w}ian`, `${w.replace(/a$/, '')}an`].some((d) => d !== w && words!.has(d));
     // "Tarnlander" for Tarnland, as "Icelander" for Iceland
     const lander = /land$/.test(w) && words.has(`${w}er`);
     if (joined || (demonym && /[aeiou]$/.test(w)) || lander) setType(c, 'place', false);
@@ -233,7 +237,8 @@ export function extractEntities(a: Analysis, dateline?: string | null): EntityRe
   // single tokens: surname aliases of people named in full, short forms of organisations, else context
   // "Ashby had taken the lead" beside "Ashby Town": in sports copy, a town's name is its club
   const clubOf = new Map<string, Cand>();
-  if (mentionsClub(toks)) for (const o of orgs) if (CLUB_SUFFIX.test(o.tokens[o.tokens.length - 1])) clubOf.set(o.tokens[0], o);
+  const clubs = orgs.filter((o) => CLUB_SUFFIX.test(o.tokens[o.tokens.length - 1]));
+  if (clubs.length && mentionsClub(toks)) for (const o of clubs) clubOf.set(o.tokens[0], o);
   for (const c of cands) {
     if (c.tokens.length === 1 && clubOf.has(c.tokens[0]) && c.type !== 'person' && !PLACE_PREP.has(toks[c.ci - 1]?.text.toLowerCase() ?? '') && toks[c.ci - 1]?.text.toLowerCase() !== 'to') {
       const o = clubOf.get(c.tokens[0])!;
@@ -432,6 +437,13 @@ const BODIES = new Set(['moon', 'mars', 'venus', 'jupiter', 'saturn', 'neptune',
 const CRAFT = /^(?:lander|rocket|probe|satellite|spacecraft|rover|telescope|capsule|ship|vessel|ferry|tanker|freighter|aircraft|jet|airliner|helicopter|submarine|drone)s?$/;
 const CLUB_SUFFIX = /^(?:Town|City|United|Athletic|Rovers|Wanderers|Albion|Rangers|County|FC)$/;
 const FIRM_ROLE = /^(?:chief (?:executive|operating|financial|technology) officer|chief executive|CEO|CFO|COO|managing director|chairman|chairwoman)\b/i;
+const FIRM_ROLE_START = new Set(['chief', 'ceo', 'cfo', 'coo', 'managing', 'chairman', 'chairwoman']);
+/** Does a firm's officer's title start at token i ("chief operating officer", "CEO")? */
+function firmRoleAt(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (!t || !FIRM_ROLE_START.has(t.text.toLowerCase())) return false;
+  return FIRM_ROLE.test(toks.slice(i, i + 4).map((x) => x.text).join(' '));
+}
 
 const CLUB = new WeakMap<Token[], boolean>();
 const SPORT = /^(?:club|clubs|club-record|cup|league|match|goal|goals|striker|midfielder|defender|winger|goalkeeper|manager|coach|captain|substitute|fixture|stadium|half-time|equaliser|equalizer|season)$/i;
@@ -664,7 +676,7 @@ function classify(c: Cand, toks: Token[]): void {
   // "Corrin City", "Ashby Town": a football club in an article about sport, else a city or town
   else if (c.tokens.length > 1 && (lastW === 'city' || lastW === 'town')) setType(c, mentionsClub(toks) ? 'organization' : 'place');
   // "Aerlith chief operating officer Jonas Ekholm", "Orvik's chief executive": a firm's officers
-  else if (c.tokens.length === 1 && next && (FIRM_ROLE.test(toks.slice(c.tj, c.tj + 4).map((t) => t.text).join(' ')) || (isPossessive(next.text) && FIRM_ROLE.test(toks.slice(c.tj + 1, c.tj + 5).map((t) => t.text).join(' '))))) setType(c, 'organization');
+  else if (c.tokens.length === 1 && next && firmRoleAt(toks, isPossessive(next.text) ? c.tj + 1 : c.tj)) setType(c, 'organization');
   // "Leeds United" (not "United States", where the word comes first)
   else if (c.tokens.length > 1 && lastW === 'united') setType(c, 'organization');
   else if (c.tokens.length > 1 && PLACE_FIRST.has(low[0])) setType(c, 'place');
