@@ -96,6 +96,8 @@ const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', '
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const ym = (y: number, m: number) => `${y}-${pad(m)}`;
+/** First and last month of a (northern) season; winter runs from December into the next year. */
+const seasonMonths = (season: string): [number, number] => (season === 'summer' ? [6, 8] : season === 'winter' ? [12, 2] : season === 'spring' ? [3, 5] : [9, 11]);
 function addDays(date: string, n: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -255,7 +257,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
     if (overlaps(s, e)) continue;
     const y = Number(m[2]);
     const season = m[1].toLowerCase();
-    const [ms, me] = season === 'summer' ? [6, 8] : season === 'winter' ? [12, 2] : season === 'spring' ? [3, 5] : [9, 11];
+    const [ms, me] = seasonMonths(season);
     const sentence = sentAt(s);
     taken.push([s, e]);
     out.push({ start: s, text: m[0], date: ym(y, ms), dateEnd: season === 'winter' ? ym(y + 1, me) : ym(y, me), precision: 'month', event: eventFor(a, sentence, s, e, bodyFrom), sentence, anchor: 'explicit' });
@@ -285,7 +287,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       const now = y0 * 12 + Number(anchor.date.slice(5, 7)) - 1;
       const season = m[2].toLowerCase();
       const rel = m[1].toLowerCase();
-      const [ms, me] = season === 'summer' ? [6, 8] : season === 'winter' ? [12, 2] : season === 'spring' ? [3, 5] : [9, 11];
+      const [ms, me] = seasonMonths(season);
       const seasons = [y0 - 2, y0 - 1, y0, y0 + 1].map((yy) => ({ yy, s: yy * 12 + ms - 1, e: (ms > me ? yy + 1 : yy) * 12 + me - 1 }));
       // "in the autumn" / "this summer": the current or latest season, or the coming one when the
       // sentence looks forward ("work would start in the autumn").
