@@ -580,7 +580,8 @@ export function crosscheckStory(input: CrosscheckInput, opts: CrosscheckOptions 
 
   // ---------------------------------------------------------------- summary
   const min = opts.summaryMin ?? 5, max = opts.summaryMax ?? 10;
-  const DANGLING = /^(he|she|they|it|this|these|those|that|but|however|meanwhile|also|and|so|yet|still|such|his|her|their|its)\b/i;
+  // ... and quantifiers standing for people named before ("Most spent the night at ...")
+  const DANGLING = /^(?:(?:he|she|they|it|this|these|those|that|but|however|meanwhile|also|and|so|yet|still|such|his|her|their|its)\b|(?:most|many|some|others|several|few|both|all)\s+(?:of them\b|(?:were|was|are|had|have|said|spent|stayed|left|fled|returned)\b|[a-z]+ed\b))/i;
   const eligible = (f: Fact) => {
     const w = words(f.text);
     return !f.conflicted && w >= 7 && w <= 45 && !DANGLING.test(f.text) && !/\?$/.test(f.text) && !/^[“"]/.test(f.text);

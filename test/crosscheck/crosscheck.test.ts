@@ -122,3 +122,10 @@ test('the rest of a quote opened in an earlier sentence is its speaker’s words
   // no fact (and no single-source listing) reads from the middle of the quote
   for (const list of [r.facts, r.singleSource, r.unattributed]) assert.ok(!list.some((f) => f.text.startsWith('This applies')), JSON.stringify(list.map((f) => f.text)));
 });
+
+test('the summary leaves out a sentence whose subject is a quantifier standing for people named before ("Most stayed ...")', () => {
+  const p = ['A landslide closed the coast road near Varro Point on Monday and about 80 residents were moved to the school hall.', 'Most stayed with relatives overnight, according to the harbour office in Varro.', 'Engineers will inspect the slope on Tuesday before the road reopens to traffic.'];
+  const r = crosscheckStory({ articles: [art('m1', 'm1', '2026-06-08', p), art('m2', 'm2', '2026-06-08', p.map((x) => x.replace('about 80', 'some 80')))] });
+  assert.ok(r.summary.length >= 2, JSON.stringify(r.summary));
+  assert.ok(!r.summary.some((x) => x.text.startsWith('Most stayed')), JSON.stringify(r.summary.map((x) => x.text)));
+});
