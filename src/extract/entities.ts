@@ -461,7 +461,7 @@ function mentionsClub(toks: Token[]): boolean {
 
 function namedAfterPlace(org: string[], word: string): boolean {
   const low = org.map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
-  if (org[0] === word && org.length > 1) return low.slice(1).some((w) => PLACE_NAMED.has(w)) && low.slice(1).every((w) => PLACE_NAMED.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || /^(?:civic|borough|port|of|the|and|&|general|royal|state|regional|weather)$/.test(w));
+  if (org[0] === word && org.length > 1) return low.slice(1).some((w) => PLACE_NAMED.has(w)) && low.slice(1).every((w) => PLACE_NAMED.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || /^(?:civic|borough|port|of|the|and|&|general|royal|state|regional|weather|seismic|geological|meteorological|statistics|statistical|maritime|space|health|fisheries|coastal|national|sports|arts|science)$/.test(w));
   if (org[org.length - 1] === word && org.length === 2) return /^(?:radio|tv|television)$/.test(low[0]);
   return false;
 }

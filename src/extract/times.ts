@@ -127,7 +127,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
 
   // chrono runs many parsers over whatever it is given: give it only the sentences that hold a
   // time word (most sentences hold none), with their offsets restored afterwards.
-  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  const results: { index: number; text: string; start: chrono.ParsedComponents; end: chrono.ParsedComponents | null }[] = [];
   for (const sent of a.sentences) {
     if (!TIME_CUE.test(sent.text)) continue;
     // very long "sentences" (unpunctuated input) go to chrono in pieces cut at spaces, so the cost stays linear
@@ -139,7 +139,7 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
       }
       const piece = sent.text.slice(off, cut);
       // a piece that is the whole sentence has just passed the test
-      if (piece.length === sent.text.length || TIME_CUE.test(piece)) for (const r of parseNews(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start });
+      if (piece.length === sent.text.length || TIME_CUE.test(piece)) for (const r of parseNews(piece, ref)) results.push({ index: r.index + sent.start + off, text: r.text, start: r.start, end: r.end ?? null });
       off = cut;
     }
   }
@@ -207,9 +207,22 @@ export function extractTimes(a: Analysis, anchor: Anchor, dateline?: string | nu
         y = Number(textYear);
         anchorKind = 'explicit';
       }
+      // "Next year's festival will run from July 2": the sentence names the year
+      if (y && !yearKnown && anchor.date) {
+        const sentText = a.sentences[sentence].text;
+        if (/\bnext year\b/i.test(sentText)) y = Number(anchor.date.slice(0, 4)) + 1;
+        else if (/\blast year\b/i.test(sentText) && !/\bthis year\b/i.test(sentText)) y = Number(anchor.date.slice(0, 4)) - 1;
+      }
       date = y ? `${y}-${pad(st.get('month')!)}-${pad(st.get('day')!)}` : null;
       precision = 'day';
       if (yearKnown) anchorKind = 'explicit';
+      // "from July 3 to July 12": chrono reads the range as one result with an end
+      const re = r.end;
+      if (date && re && re.isCertain('day') && re.isCertain('month')) {
+        const ey = re.isCertain('year') ? re.get('year')! : Number(date.slice(0, 4)) + (re.get('month')! < st.get('month')! ? 1 : 0);
+        const ed = `${ey}-${pad(re.get('month')!)}-${pad(re.get('day')!)}`;
+        if (ed > date) dateEnd = ed;
+      }
       if (/\b(?:yesterday|tomorrow|tonight|ago)\b/i.test(low) && !anchor.date) date = null;
     } else if (monthKnown && !yearKnown && anchor.date && /\b(?:last|next)\s+[a-z]+$/i.test(surface.replace(/[\s,;:]+$/, '')) && !/\bmonth\b/i.test(low)) {
       // "last June" in June is a year ago; "next March" in March is a year ahead

@@ -176,3 +176,18 @@ test('"last June" in June is a year ago; "by the end of the year"; "two weeks ea
   assert.ok(!ex.numbers.some((n) => n.value === 2), JSON.stringify(ex.numbers));
   assert.equal(speakerOf(ex, 'review prices'), 'Media Authority');
 });
+
+test('"the Tarsland Seismic Institute" is named after Tarsland; "Lawyers for the union said" is no statement of the union', () => {
+  const ex = extractArticle(article('Quake\n\nA quake shook southern Tarsland on Monday, the Tarsland Seismic Institute said. The Dock Workers Union won the case. Lawyers for the union said members could claim damages.', '2026-07-13'));
+  assert.equal(entityNamed(ex, 'Tarsland')?.type, 'place');
+  assert.equal(entityNamed(ex, 'Tarsland Seismic Institute')?.type, 'organization');
+  assert.equal(speakerOf(ex, 'members could claim'), null);
+  assert.equal(ex.quotes.find((q) => q.text.startsWith('members could claim'))?.speakerText, 'Lawyers for the union');
+});
+
+test('"ran from July 3 to July 12" is an interval; "next year\'s fair will run from June 2" is next June', () => {
+  const ex = extractArticle(article('Fair\n\nThe fair ran from July 3 to July 12, organisers said on Monday. Next year\'s fair will run from June 2 to June 9.', '2026-07-20'));
+  const t = (s: string) => ex.times.find((x) => x.text.includes(s));
+  assert.deepEqual([t('July 3')?.date, t('July 3')?.dateEnd], ['2026-07-03', '2026-07-12']);
+  assert.deepEqual([t('June 2')?.date, t('June 2')?.dateEnd], ['2027-06-02', '2027-06-09']);
+});
