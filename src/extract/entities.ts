@@ -8,7 +8,7 @@
  * and linked by surname and normalised spelling.
  */
 import type { ArticleEntity, EntityMention, EntityType } from './types.js';
-import { sentenceAt, type Analysis, type Token } from './nlp.js';
+import { firstTokenAt, sentenceAt, type Analysis, type Token } from './nlp.js';
 import {
   CUE_VERBS, demonymKey, KNOWN_ORGS, KNOWN_OTHER, ORG_WORDS, OTHER_WORDS, PLACE_WORDS, placeInfo, placeKey, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_MODIFIERS, TITLES,
 } from './gazetteer.js';
@@ -511,9 +511,8 @@ function quoteRangesCached(text: string): [number, number][] {
 
 /** A mention written in the possessive before a noun or adjective ("Voss's lawyer"). */
 function possessiveBeforeNoun(a: Analysis, m: EntityMention): boolean {
-  const end = m.start + m.text.length;
-  const i = a.tokens.findIndex((t) => t.start >= end);
-  return i >= 0 && /^['’]s?$/.test(a.tokens[i].text) && !!a.tokens[i + 1] && /^(?:NOUN|ADJ)$/.test(a.tokens[i + 1].pos);
+  const i = firstTokenAt(a, m.start + m.text.length);
+  return i < a.tokens.length && /^['’]s?$/.test(a.tokens[i].text) && !!a.tokens[i + 1] && /^(?:NOUN|ADJ)$/.test(a.tokens[i + 1].pos);
 }
 
 function compatibleFirst(a: string[], b: string[]): boolean {
